@@ -1,0 +1,1 @@
+"""Text utilities shared by the stages: normalisation with offset maps, segmentation."""

@@ -140,13 +140,16 @@ class Fragment:
     query_last: int
     doc_first: int
     doc_last: int
+    matched: int
+    """How many of the fragment's query words are equal to source words."""
 
 
 def best_fragment(query: Words, doc: Words, first: int, last: int) -> Fragment | None:
     """The longest run of ``query`` words matched in ``doc`` words ``[first, last)``.
 
     Matching blocks separated by at most two unmatched words on either side are
-    joined, so one changed word does not break a fragment.
+    joined, so one changed word does not break a fragment; a block of one word is not
+    joined to what comes before it.
     """
     matcher = SequenceMatcher(None, query.items, doc.items[first:last], autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
@@ -155,10 +158,12 @@ def best_fragment(query: Words, doc: Words, first: int, last: int) -> Fragment |
     groups: list[list[int]] = []
     for block in blocks:
         qa, da, size = block.a, block.b + first, block.size
-        if groups and qa - groups[-1][1] <= 2 and da - groups[-1][3] <= 2:
+        # A lone word matched after a gap is as likely chance ("the") as continuation.
+        if groups and size >= 2 and qa - groups[-1][1] <= 2 and da - groups[-1][3] <= 2:
             groups[-1][1] = qa + size
             groups[-1][3] = da + size
+            groups[-1][4] += size
         else:
-            groups.append([qa, qa + size, da, da + size])
-    qa, qb, da, db = max(groups, key=lambda g: (g[1] - g[0], -g[0]))
-    return Fragment(qa, qb, da, db)
+            groups.append([qa, qa + size, da, da + size, size])
+    qa, qb, da, db, matched = max(groups, key=lambda g: (g[1] - g[0], -g[0]))
+    return Fragment(qa, qb, da, db, matched)

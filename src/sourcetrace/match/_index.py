@@ -24,6 +24,8 @@ class Entry:
     words: Words
     sentences: list[int]
     """Word index where each sentence starts, ascending, starting with 0."""
+    turn_starts: frozenset[int] = frozenset()
+    """Indices into :attr:`sentences` of the sentences that open a transcript turn."""
 
     def sentence_of(self, word: int) -> int:
         """Index into :attr:`sentences` of the sentence holding word ``word``."""
@@ -68,7 +70,14 @@ def _prepare_text(document: Document, masked: str, base: int) -> Entry:
         index = bisect_left(word_starts, match.end())
         if index > sentences[-1] and index < len(word_starts):
             sentences.append(index)
-    return Entry(document, words, sentences)
+    turn_starts: set[int] = set()
+    for turn in document.turns:
+        offset = turn.span.start - base
+        if 0 <= offset <= len(masked):
+            word = bisect_left(word_starts, offset)
+            if word < len(word_starts):
+                turn_starts.add(max(0, bisect_left(sentences, word + 1) - 1))
+    return Entry(document, words, sentences, frozenset(turn_starts))
 
 
 def prepare(document: Document) -> Entry:

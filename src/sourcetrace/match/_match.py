@@ -14,7 +14,7 @@ from .._config import TraceConfig
 from .._errors import EmptyInputError, InputError
 from .._models import Agent, ClaimKind, DiffOp, Evidence, Flag, Relation, Span
 from ..text.normalize import normalize
-from ._align import align, best_fragment
+from ._align import Alignment, align, best_fragment
 from ._classify import SegmentMatch, classify_segment, meaning_flags, squash
 from ._index import Entry
 from ._speaker import is_secondary, speaker_agrees
@@ -27,14 +27,17 @@ logger = logging.getLogger("sourcetrace.match")
 MAX_QUOTE_CHARS = 5_000
 """Longest quote (or claim content) matched: longer ones are not quotes a reporter wrote."""
 
-_MAX_PER_DOCUMENT = 2
+_MAX_PER_DOCUMENT = 4
 _MIN_FRAGMENT_WORDS = 3
 _MIN_FRAGMENT_SHARE = 0.3
 _MAX_CHANGED_WORDS = 2
 _MAX_CHANGED_SHARE = 0.25
+_MIN_TAIL_WORDS = 4
+_MIN_TAIL_SHARE = 0.2
+_MIN_EQUAL_RUN = 3
 _MIN_PARAPHRASE_WORDS = 3
 _MIN_PARAPHRASE_COVERAGE = 0.5
-_STEM = 6
+_STEM = 5
 _GAP_DIFF_CHARS = 300
 _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -116,6 +119,12 @@ def _segment_matches(
     matches = []
     for alignment in alignments:
         if alignment.score < threshold:
+            # Below the threshold, the quote may still be partly there.
+            partial = _near_complete(segment, entry, alignment) or _truncation(
+                segment, entry, config, alignment
+            )
+            if partial is not None:
+                matches.append(_as_segment_match(partial, alignment))
             continue
         match = classify_segment(segment, words, alignment.first, alignment.last, alignment.score)
         if match.relation == "verbatim" and squash(segment.original) != squash(
@@ -123,73 +132,145 @@ def _segment_matches(
         ):
             # The words agree but the source has a speaker label between them.
             match.relation = "minor_edit"
+        if match.relation == "altered" and _edge_block(match, len(segment.words)):
+            # Words added at one end of a long quote: if the rest is a whole clause of
+            # the source, the quote was extended (truncated), not edited.
+            truncated = _truncation(segment, entry, config, alignment)
+            if truncated is not None:
+                truncated.score = match.score
+                matches.append(_as_segment_match(truncated, alignment))
+                continue
         matches.append(match)
+    matches.sort(key=lambda m: (-m.score, m.start))
     return matches, best
 
 
-def _truncated(segment: QuoteSegment, entry: Entry, config: TraceConfig) -> _Found | None:
-    """Part of the quote, found nearly word for word, while the rest is not there."""
+def _as_segment_match(found: _Found, alignment: Alignment) -> SegmentMatch:
+    return SegmentMatch(
+        found.relation,
+        found.score,
+        found.start,
+        found.end,
+        alignment.first,
+        alignment.last,
+        found.diff,
+        found.flags,
+    )
+
+
+def _changed_allowance(n_query: int) -> float:
+    return max(_MAX_CHANGED_WORDS, _MAX_CHANGED_SHARE * n_query)
+
+
+def _near_complete(segment: QuoteSegment, entry: Entry, alignment: Alignment) -> _Found | None:
     words = entry.words
     n_query = len(segment.words)
-    for alignment in align(segment.words, words, limit=2):
-        lo = max(0, alignment.first - n_query)
-        hi = min(len(words), alignment.last + n_query)
-        fragment = best_fragment(segment.words, words, lo, hi)
-        if fragment is None:
-            continue
-        size = fragment.query_last - fragment.query_first
-        if size < _MIN_FRAGMENT_WORDS or size < _MIN_FRAGMENT_SHARE * n_query:
-            continue
-        if size >= n_query:
-            continue
-        if n_query - size <= max(_MAX_CHANGED_WORDS, _MAX_CHANGED_SHARE * n_query):
-            # Nearly all of it is there: a word or two were changed, not cut off.
-            match = classify_segment(
-                segment, words, alignment.first, alignment.last, alignment.score
-            )
-            if match.relation == "altered":
-                return _Found(
-                    "altered",
-                    match.score,
-                    match.start,
-                    match.end,
-                    [(match.start, match.end)],
-                    match.diff,
-                    match.flags,
-                )
-            continue
-        query = segment.words
-        part = query.norm.text[
-            query.starts[fragment.query_first] : query.ends[fragment.query_last - 1]
-        ]
-        source = words.norm.text[
-            words.starts[fragment.doc_first] : words.ends[fragment.doc_last - 1]
-        ]
-        if fuzz.ratio(part, source) < config.quote_threshold(len(part)):
-            continue
-        start, end = words.original(fragment.doc_first, fragment.doc_last)
-        diff: list[DiffOp] = []
-        if fragment.query_first:
-            diff.append(
-                DiffOp(op="insert", claim=" ".join(query.original_words(0, fragment.query_first)))
-            )
-        found_words = " ".join(query.original_words(fragment.query_first, fragment.query_last))
+    lo = max(0, alignment.first - n_query)
+    hi = min(len(words), alignment.last + n_query)
+    fragment = best_fragment(segment.words, words, lo, hi)
+    if fragment is None or fragment.matched < _MIN_FRAGMENT_WORDS:
+        return None
+    if n_query - fragment.matched > _changed_allowance(n_query):
+        return None
+    # The fragment may sit beside the alignment's window: place the quote on it, with
+    # room for the changed words at either end.
+    first = max(0, fragment.doc_first - fragment.query_first)
+    last = min(len(words), fragment.doc_last + n_query - fragment.query_last)
+    score = fuzz.ratio(segment.text, words.norm.text[words.starts[first] : words.ends[last - 1]])
+    match = classify_segment(segment, words, first, last, score)
+    if match.relation != "altered":
+        return None
+    return _Found(
+        "altered",
+        match.score,
+        match.start,
+        match.end,
+        [(match.start, match.end)],
+        match.diff,
+        match.flags,
+    )
+
+
+def _truncation(
+    segment: QuoteSegment, entry: Entry, config: TraceConfig, alignment: Alignment
+) -> _Found | None:
+    """Part of the quote, a whole clause of the source, while the rest is not there."""
+    words = entry.words
+    query = segment.words
+    n_query = len(query)
+    lo = max(0, alignment.first - n_query)
+    hi = min(len(words), alignment.last + n_query)
+    fragment = best_fragment(query, words, lo, hi)
+    if fragment is None:
+        return None
+    size = fragment.query_last - fragment.query_first
+    if size < _MIN_FRAGMENT_WORDS or size < _MIN_FRAGMENT_SHARE * n_query:
+        return None
+    if n_query - size <= _changed_allowance(n_query):
+        # Only a word or two missing: that is an alteration, not a truncation.
+        return None
+    start, end = words.original(fragment.doc_first, fragment.doc_last)
+    text = entry.document.text
+    if not (_clause_end(text, end) and _clause_start(text, start)):
+        # The quote goes on where the source's clause goes on differently: the two
+        # merely share a phrase ("the maternity ward in Eskby"), not a statement.
+        return None
+    part = query.norm.text[query.starts[fragment.query_first] : query.ends[fragment.query_last - 1]]
+    source = words.norm.text[words.starts[fragment.doc_first] : words.ends[fragment.doc_last - 1]]
+    if fuzz.ratio(part, source) < config.quote_threshold(len(part)):
+        return None
+    diff: list[DiffOp] = []
+    if fragment.query_first:
         diff.append(
-            DiffOp(
-                op="equal" if part == source else "replace",
-                claim=found_words,
-                source=" ".join(words.original_words(fragment.doc_first, fragment.doc_last)),
-            )
+            DiffOp(op="insert", claim=" ".join(query.original_words(0, fragment.query_first)))
         )
-        if fragment.query_last < n_query:
-            diff.append(
-                DiffOp(
-                    op="insert",
-                    claim=" ".join(query.original_words(fragment.query_last, n_query)),
-                )
-            )
-        return _Found("truncated", alignment.score, start, end, [(start, end)], diff)
-    return None
+    diff.append(
+        DiffOp(
+            op="equal" if part == source else "replace",
+            claim=" ".join(query.original_words(fragment.query_first, fragment.query_last)),
+            source=" ".join(words.original_words(fragment.doc_first, fragment.doc_last)),
+        )
+    )
+    if fragment.query_last < n_query:
+        diff.append(
+            DiffOp(op="insert", claim=" ".join(query.original_words(fragment.query_last, n_query)))
+        )
+    score = fuzz.ratio(query.norm.text, source)
+    return _Found("truncated", score, start, end, [(start, end)], diff)
+
+
+def _edge_block(match: SegmentMatch, n_query: int) -> bool:
+    """Whether the claim's first or last words form a long block the source lacks.
+
+    Short runs of equal words inside the block ("the") do not end it: only a run of
+    three or more equal words does.
+    """
+    for ops in (match.diff, match.diff[::-1]):
+        added = 0
+        for op in ops:
+            size = len(op.claim.split())
+            if op.op == "equal" and size >= _MIN_EQUAL_RUN:
+                break
+            added += size
+        if added >= _MIN_TAIL_WORDS and added >= _MIN_TAIL_SHARE * n_query:
+            return True
+    return False
+
+
+_CLAUSE_MARKS = '.,;:!?…—–-)"”’'
+
+
+def _clause_end(text: str, end: int) -> bool:
+    """Whether a clause of ``text`` ends at ``end`` (punctuation, a paragraph, the end)."""
+    rest = text[end : end + 40]
+    stripped = rest.lstrip(" \t")
+    return not stripped or stripped[0] in _CLAUSE_MARKS or stripped[0] == "\n"
+
+
+def _clause_start(text: str, start: int) -> bool:
+    """Whether a clause of ``text`` starts at ``start``."""
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return not before or before[-1] in _CLAUSE_MARKS or before[-1] == "\n" or before[-1] == "("
 
 
 def _gap_op(entry: Entry, end: int, start: int) -> DiffOp | None:
@@ -214,10 +295,6 @@ def _quote_in(query: Query, entry: Entry, config: TraceConfig) -> tuple[list[_Fo
             _Found(m.relation, m.score, m.start, m.end, [(m.start, m.end)], m.diff, m.flags)
             for m in per_segment[0]
         ]
-        if not found:
-            truncated = _truncated(segments[0], entry, config)
-            if truncated is not None:
-                found.append(truncated)
         return found, best_seen
     results: list[_Found] = []
     firsts: list[SegmentMatch | None] = [*per_segment[0]] or [None]
@@ -287,6 +364,8 @@ def _combine(
     if len(placed) < len(chain) or not in_order:
         return _Found("truncated", score, start, end, spans, diff, flags)
     relations = {m.relation for m in placed}
+    if "truncated" in relations:
+        return _Found("truncated", score, start, end, spans, diff, flags)
     elided = any(segment.elided_before for segment in query.segments[1:])
     relation: Relation
     if "altered" in relations:
@@ -327,13 +406,12 @@ def _paraphrase_in(query: Query, entry: Entry, config: TraceConfig) -> tuple[lis
         for position in positions:
             hits.setdefault(entry.sentence_of(position), set()).add(stem)
     needed = max(min(_MIN_PARAPHRASE_WORDS, len(claim_stems)), 2)
-    claim_text = " ".join(sorted(claim_stems))
     best_seen = 0.0
     scored: list[tuple[float, int, int]] = []
     for sentence in sorted(hits):
         for span in (1, 2):
             last = sentence + span
-            if last > len(entry.sentences):
+            if last > len(entry.sentences) or (span == 2 and sentence + 1 in entry.turn_starts):
                 continue
             shared = set().union(*(hits.get(s, set()) for s in range(sentence, last)))
             if len(shared) < needed:
@@ -343,7 +421,7 @@ def _paraphrase_in(query: Query, entry: Entry, config: TraceConfig) -> tuple[lis
             first_word = entry.sentences[sentence]
             last_word = entry.sentences[last] if last < len(entry.sentences) else len(words)
             window = set(_stems(words.items[first_word:last_word]))
-            score = fuzz.token_set_ratio(claim_text, " ".join(sorted(window)))
+            score = _paraphrase_score(claim_stems, window)
             # Two sentences only when the second one adds something.
             if span == 2 and len(shared) == len(hits.get(sentence, ())):
                 continue
@@ -365,6 +443,11 @@ def _paraphrase_in(query: Query, entry: Entry, config: TraceConfig) -> tuple[lis
         if len(results) >= _MAX_PER_DOCUMENT:
             break
     return results, best_seen
+
+
+def _paraphrase_score(claim: set[str], window: set[str]) -> float:
+    """rapidfuzz ``token_set_ratio`` of the claim's and the window's content-word stems."""
+    return fuzz.token_set_ratio(" ".join(sorted(claim)), " ".join(sorted(window)))
 
 
 def _paraphrase_flags(content: Words, words: Words, first: int, last: int) -> list[Flag]:
@@ -445,11 +528,18 @@ _RELATION_ORDER = {
 
 
 def _rank_key(item: Evidence) -> tuple[int, float, int, str, int]:
-    # Evidence where the source gives the words to the claimed speaker comes first, then
-    # the closest match; position breaks ties so that ranking is reproducible.
-    disagrees = 1 if item.speaker_agrees is False else 0
+    # Evidence where the source gives the words to the claimed speaker comes first (or
+    # a primary source that cannot say), then a source that gives them to someone else,
+    # then a report of the words: a transcript outranks a wire story about it. Within a
+    # tier the closest match wins; position breaks ties so that ranking is reproducible.
+    if item.speaker_agrees is False:
+        tier = 1
+    elif item.speaker_agrees is None and item.secondary:
+        tier = 2
+    else:
+        tier = 0
     return (
-        disagrees,
+        tier,
         -item.score,
         _RELATION_ORDER[item.relation],
         item.document_id or "",

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from .._config import TraceConfig
 from .._models import Agent, Claim, Document, Evidence
-from ._index import Corpus
+from ._corpus import Corpus
 from ._match import Query, build_query, check_quote, match_entry, rank
 
 __all__ = ["Corpus", "locate", "match_claim"]
@@ -46,7 +46,7 @@ def _run(query: Query, corpus: Corpus, config: TraceConfig) -> list[Evidence]:
     best_seen = 0.0
     queries = query.word_lists()
     if query.error is None:
-        for document_id in corpus.candidates(queries):
+        for document_id in corpus.candidates(query.anchors(config)):
             for entry in corpus.entries(document_id, queries):
                 found, seen = match_entry(query, entry, config)
                 best_seen = max(best_seen, seen)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .._models import Document
 from ..text.normalize import normalize
 from ._text import STOPWORDS, Words, words_of
 
-__all__ = ["Corpus", "Entry", "prepare"]
+__all__ = ["KEY_CHARS", "Entry", "chunks", "index_keys", "prepare"]
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]+[\"”’)\]]*\s+|\n")
 
@@ -137,62 +138,18 @@ def _has_clues(piece: str, wanted: list[str], needed: int) -> bool:
     return False
 
 
-class Corpus:
-    """An in-memory collection of source documents, indexed for matching.
+KEY_CHARS = 5
+"""Index keys are the first five letters of each alphabetic word of a document."""
+_KEY_RE = re.compile(r"[^\W\d_]+")
 
-    Documents are normalised once, when first matched, and kept.
 
-    Examples:
-        >>> corpus = Corpus()
-        >>> corpus.add(Document(id="d1", text="We will not leave."))
-        >>> len(corpus), corpus.get("d1").text
-        (1, 'We will not leave.')
+def index_keys(text: str) -> set[str]:
+    """The retrieval keys of a text: the first letters of its alphabetic words.
+
+    A cheaper cousin of :func:`~sourcetrace.text.normalize.normalize`: NFKC and case
+    folding, no variants. A word that normalisation leaves as written ("tunnel",
+    "Kessring") gets the same key here as in a query; words it rewrites ("U.S.",
+    "won't", "forty") are never used as query keys.
     """
-
-    def __init__(self, documents: Iterable[Document] = ()) -> None:
-        self._documents: dict[str, Document] = {}
-        self._entries: dict[str, Entry] = {}
-        for document in documents:
-            self.add(document)
-
-    def add(self, document: Document) -> None:
-        """Add a document; a document with the same id replaces the earlier one."""
-        self._documents[document.id] = document
-        self._entries.pop(document.id, None)
-
-    def get(self, document_id: str) -> Document:
-        """The document with id ``document_id`` (``KeyError`` if absent)."""
-        return self._documents[document_id]
-
-    def __contains__(self, document_id: object) -> bool:
-        return document_id in self._documents
-
-    def __len__(self) -> int:
-        return len(self._documents)
-
-    def __iter__(self) -> Iterator[Document]:
-        return iter(list(self._documents.values()))
-
-    def entry(self, document_id: str) -> Entry:
-        """The prepared document (normalised on first use)."""
-        entry = self._entries.get(document_id)
-        if entry is None:
-            entry = prepare(self._documents[document_id])
-            self._entries[document_id] = entry
-        return entry
-
-    def entries(self, document_id: str, queries: list[list[str]]) -> Iterator[Entry]:
-        """The prepared document, or for a large one the chunks that may hold a match.
-
-        Chunks of large documents are not kept: memory stays bounded by the chunk size.
-        """
-        document = self._documents[document_id]
-        if len(document.text) <= LARGE_DOCUMENT_CHARS:
-            yield self.entry(document_id)
-        else:
-            yield from chunks(document, queries)
-
-    def candidates(self, queries: list[list[str]]) -> list[str]:
-        """Ids of the documents that may hold any of ``queries`` (lists of words)."""
-        del queries
-        return list(self._documents)
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return {word[:KEY_CHARS] for word in _KEY_RE.findall(folded) if len(word) >= 3}

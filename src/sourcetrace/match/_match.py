@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -16,7 +18,8 @@ from .._models import Agent, ClaimKind, DiffOp, Evidence, Flag, Relation, Span
 from ..text.normalize import normalize
 from ._align import Alignment, align, best_fragment
 from ._classify import SegmentMatch, classify_segment, meaning_flags, squash
-from ._index import Entry
+from ._corpus import AnchorSet
+from ._index import KEY_CHARS, Entry
 from ._speaker import is_secondary, speaker_agrees
 from ._text import NEGATIONS, STOPWORDS, QuoteSegment, Words, split_quote, words_of
 
@@ -28,6 +31,7 @@ MAX_QUOTE_CHARS = 5_000
 """Longest quote (or claim content) matched: longer ones are not quotes a reporter wrote."""
 
 _MAX_PER_DOCUMENT = 4
+_HALF_ANCHOR_WORDS = 8
 _MIN_FRAGMENT_WORDS = 3
 _MIN_FRAGMENT_SHARE = 0.3
 _MAX_CHANGED_WORDS = 2
@@ -53,11 +57,53 @@ class Query:
     speaker: Agent | None
     error: str | None = None
 
+    def anchors(self, config: TraceConfig) -> list[AnchorSet] | None:
+        """What a document must hold to be worth aligning (see :class:`Corpus`)."""
+        if self.error is not None:
+            return []
+        sets: list[AnchorSet] = []
+        for segment in self.segments:
+            threshold = config.quote_threshold(len(segment.text))
+            n_words = len(segment.words)
+            halves = [(0, n_words)]
+            if n_words >= _HALF_ANCHOR_WORDS:
+                # A truncated quote may be found by one half only.
+                halves += [(0, n_words // 2), (n_words // 2, n_words)]
+            for first, last in halves:
+                sets.append(_anchor_set(segment.words, first, last, threshold))
+        if self.content is not None and self.kind == "indirect":
+            content = self.content
+            keys = [i for i, word in enumerate(content.items) if word not in STOPWORDS]
+            plain = _plain_keys(content, keys)
+            # A paraphrase needs at least half of its content stems in the window.
+            sets.append(AnchorSet(plain, len(set(plain)) // 2))
+            sets.append(_anchor_set(content, 0, len(content), config.min_paraphrase_score))
+        return sets
+
     def word_lists(self) -> list[list[str]]:
         lists = [segment.words.items for segment in self.segments]
         if self.content is not None:
             lists.append(self.content.items)
         return lists
+
+
+def _plain_keys(words: Words, indices: Iterable[int]) -> tuple[str, ...]:
+    """Index keys of the words normalisation left as written (see ``index_keys``)."""
+    keys: set[str] = set()
+    for index in indices:
+        word = words.items[index]
+        if len(word) < 3 or not word.isalpha():
+            continue
+        written = unicodedata.normalize("NFKC", words.original_text(index, index + 1)).casefold()
+        if written == word:
+            keys.add(word[:KEY_CHARS])
+    return tuple(sorted(keys))
+
+
+def _anchor_set(words: Words, first: int, last: int, threshold: float) -> AnchorSet:
+    # At a ratio of t, up to 2(100 - t)% of the characters differ; count as many words.
+    may_miss = math.ceil((last - first) * 2 * (100 - threshold) / 100)
+    return AnchorSet(_plain_keys(words, range(first, last)), may_miss)
 
 
 def build_query(

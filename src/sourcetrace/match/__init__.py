@@ -46,8 +46,9 @@ def _run(query: Query, corpus: Corpus, config: TraceConfig) -> list[Evidence]:
     best_seen = 0.0
     queries = query.word_lists()
     if query.error is None:
-        for document_id in corpus.candidates(query.anchors(config)):
-            for entry in corpus.entries(document_id, queries):
+        anchors = query.anchors(config)
+        for document_id in corpus.candidates(anchors):
+            for entry in corpus.entries(document_id, queries, anchors):
                 found, seen = match_entry(query, entry, config)
                 best_seen = max(best_seen, seen)
                 for item in found:

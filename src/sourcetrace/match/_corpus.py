@@ -24,11 +24,24 @@ from pathlib import Path
 
 from .._errors import InputError
 from .._models import Document
-from ._index import LARGE_DOCUMENT_CHARS, Entry, chunks, index_keys, prepare
+from ._index import (
+    LARGE_DOCUMENT_CHARS,
+    Entry,
+    chunks,
+    index_keys,
+    prepare,
+    prepare_window,
+    windows,
+)
 
 __all__ = ["AnchorSet", "Corpus"]
 
 _ENTRY_CACHE = 256
+# Shorter documents are prepared whole (and cached): windows would save little.
+_WHOLE_DOCUMENT_CHARS = 6_000
+# Windows covering more than this share of a document: prepare (and cache) it whole.
+_WINDOW_SHARE = 0.5
+_PART_KEYS = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     num INTEGER PRIMARY KEY,
@@ -48,6 +61,12 @@ class AnchorSet:
 
     keys: tuple[str, ...]
     may_miss: int
+    chars: int = 0
+    """Length of the word list's text: how far from a key a match can reach."""
+
+
+def _anchored(anchors: list[AnchorSet] | None) -> bool:
+    return anchors is not None and all(len(a.keys) > a.may_miss for a in anchors)
 
 
 class Corpus:
@@ -204,15 +223,34 @@ class Corpus:
             self._entries.move_to_end(document_id)
         return entry
 
-    def entries(self, document_id: str, queries: list[list[str]]) -> Iterator[Entry]:
-        """The prepared document, or for a large one the chunks that may hold a match.
+    def entries(
+        self,
+        document_id: str,
+        queries: list[list[str]],
+        anchors: list[AnchorSet] | None = None,
+    ) -> Iterator[Entry]:
+        """The parts of a document worth aligning, prepared.
 
-        Chunks of large documents are not kept: memory stays bounded by the chunk size.
+        A short document (or one already prepared) is prepared whole and cached. In a
+        longer one, only windows around the occurrences of the query's anchor keys are
+        prepared: alignment never needs the rest. A large document without usable
+        anchors is read in chunks. Windows and chunks are not kept, so memory stays
+        bounded.
         """
         if document_id in self._entries:
             yield self.entry(document_id)
             return
         document = self.get(document_id)
+        if len(document.text) <= _WHOLE_DOCUMENT_CHARS:
+            yield self.entry(document_id)
+            return
+        if anchors is not None and _anchored(anchors):
+            found = windows(document, sorted(self._chosen_keys(anchors)), anchors)
+            covered = sum(end - start for start, end in found or ())
+            if found is not None and covered <= _WINDOW_SHARE * len(document.text):
+                for start, end in found:
+                    yield prepare_window(document, start, end)
+                return
         if len(document.text) <= LARGE_DOCUMENT_CHARS:
             yield self.entry(document_id)
         else:
@@ -224,27 +262,46 @@ class Corpus:
         ``None``, or a word list too short to anchor (fewer keys than it may miss),
         means every document.
         """
-        if anchors is None or any(len(a.keys) <= a.may_miss for a in anchors):
+        if anchors is None or not _anchored(anchors):
             return self.ids()
+        chosen = self._chosen_keys(anchors)
         if self._db is not None:
-            return self._db_candidates(self._db, anchors)
+            return self._db_candidates(self._db, chosen)
         numbers: set[int] = set()
-        for anchor in anchors:
-            counted = sorted((len(self._postings.get(key, ())), key) for key in anchor.keys)
-            for _, key in counted[: anchor.may_miss + 1]:
-                numbers.update(self._postings.get(key, ()))
+        for key in chosen:
+            numbers.update(self._postings.get(key, ()))
         ids = (self._ids[number] for number in sorted(numbers))
         return [doc_id for doc_id in ids if doc_id is not None]
 
-    def _db_candidates(self, db: sqlite3.Connection, anchors: list[AnchorSet]) -> list[str]:
+    def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        keys = list(keys)
+        if self._db is None:
+            return {key: len(self._postings.get(key, ())) for key in keys}
+        marks = ",".join("?" * len(keys))
+        query = f"SELECT term, doc FROM key_stats WHERE term IN ({marks})"
+        return dict(self._db.execute(query, keys))
+
+    def _chosen_keys(self, anchors: list[AnchorSet]) -> set[str]:
+        """For each anchor set, its rarest keys: one more than a match may lack.
+
+        Keys in no document at all are lacking from every match: each uses up one of
+        the misses allowed, and the rest are taken from the keys that do occur.
+        """
+        counts = self._frequencies({key for anchor in anchors for key in anchor.keys})
         chosen: set[str] = set()
         for anchor in anchors:
-            marks = ",".join("?" * len(anchor.keys))
-            counts = dict(
-                db.execute(f"SELECT term, doc FROM key_stats WHERE term IN ({marks})", anchor.keys)
-            )
-            ranked = sorted((counts.get(key, 0), key) for key in anchor.keys)
-            chosen.update(key for _, key in ranked[: anchor.may_miss + 1])
+            present = sorted((counts[key], key) for key in anchor.keys if counts.get(key))
+            may_miss = anchor.may_miss - (len(anchor.keys) - len(present))
+            if may_miss < 0:
+                # More keys absent than a match may lack: no document matches the whole
+                # of it, but one may hold a part (a truncated quote); look where its
+                # rarest present words are.
+                chosen.update(key for _, key in present[:_PART_KEYS])
+                continue
+            chosen.update(key for _, key in present[: may_miss + 1])
+        return chosen
+
+    def _db_candidates(self, db: sqlite3.Connection, chosen: set[str]) -> list[str]:
         if not chosen:
             return []
         expression = " OR ".join(f'"{key}"' for key in sorted(chosen))

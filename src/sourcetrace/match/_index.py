@@ -5,14 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .._models import Document
 from ..text.normalize import normalize
 from ._text import STOPWORDS, Words, words_of
 
-__all__ = ["KEY_CHARS", "Entry", "chunks", "index_keys", "prepare"]
+__all__ = [
+    "KEY_CHARS",
+    "Entry",
+    "chunks",
+    "index_keys",
+    "prepare",
+    "prepare_window",
+    "windows",
+]
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]+[\"”’)\]]*\s+|\n")
 
@@ -84,6 +93,63 @@ def _prepare_text(document: Document, masked: str, base: int) -> Entry:
 def prepare(document: Document) -> Entry:
     """Normalise and index one document for alignment."""
     return _prepare_text(document, _masked(document), 0)
+
+
+def prepare_window(document: Document, start: int, end: int) -> Entry:
+    """Normalise and index the characters ``[start, end)`` of a document."""
+    return _prepare_text(document, _masked(document)[start:end], start)
+
+
+_WINDOW_SLACK = 300
+_SENTENCE_EDGE_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
+
+
+def windows(document: Document, keys: list[str], anchors: Iterable[Any]) -> list[tuple[int, int]] | None:
+    """Stretches of a document around each occurrence of ``keys``, merged, in order.
+
+    A stretch reaches as far either side as the longest word list of the query (plus
+    slack), and is widened to the sentences it cuts. ``None`` when the case-folded text
+    does not keep the original offsets (then the caller prepares the whole document).
+    """
+    text = document.text
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if len(folded) != len(text):
+        return None
+    reach = max((anchor.chars for anchor in anchors), default=0) + _WINDOW_SLACK
+    spans: list[tuple[int, int]] = []
+    for key in keys:
+        position = folded.find(key)
+        while position >= 0:
+            # Keys are word beginnings: skip occurrences inside a word.
+            if position == 0 or not folded[position - 1].isalnum():
+                spans.append((max(0, position - reach), min(len(text), position + reach)))
+            position = folded.find(key, position + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return [_widen(text, start, end) for start, end in merged]
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move a stretch's ends out to sentence boundaries (at most a few hundred chars)."""
+    if start > 0:
+        edge = None
+        for match in _SENTENCE_EDGE_RE.finditer(text, max(0, start - _WINDOW_SLACK), start):
+            edge = match.end()
+        start = edge if edge is not None else max(0, start - _WINDOW_SLACK)
+    if end < len(text):
+        match = _SENTENCE_EDGE_RE.search(text, end, min(len(text), end + _WINDOW_SLACK))
+        end = match.start() + 1 if match else min(len(text), end + _WINDOW_SLACK)
+    # Never cut a word in two.
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def clues(queries: list[list[str]]) -> list[str]:

@@ -31,7 +31,7 @@ MAX_QUOTE_CHARS = 5_000
 """Longest quote (or claim content) matched: longer ones are not quotes a reporter wrote."""
 
 _MAX_PER_DOCUMENT = 4
-_HALF_ANCHOR_WORDS = 8
+_WORD_EDIT_COST = 10
 _MIN_FRAGMENT_WORDS = 3
 _MIN_FRAGMENT_SHARE = 0.3
 _MAX_CHANGED_WORDS = 2
@@ -64,19 +64,13 @@ class Query:
         sets: list[AnchorSet] = []
         for segment in self.segments:
             threshold = config.quote_threshold(len(segment.text))
-            n_words = len(segment.words)
-            halves = [(0, n_words)]
-            if n_words >= _HALF_ANCHOR_WORDS:
-                # A truncated quote may be found by one half only.
-                halves += [(0, n_words // 2), (n_words // 2, n_words)]
-            for first, last in halves:
-                sets.append(_anchor_set(segment.words, first, last, threshold))
+            sets.append(_anchor_set(segment.words, 0, len(segment.words), threshold))
         if self.content is not None and self.kind == "indirect":
             content = self.content
             keys = [i for i, word in enumerate(content.items) if word not in STOPWORDS]
             plain = _plain_keys(content, keys)
             # A paraphrase needs at least half of its content stems in the window.
-            sets.append(AnchorSet(plain, len(set(plain)) // 2))
+            sets.append(AnchorSet(plain, len(set(plain)) // 2, len(content.norm.original)))
             sets.append(_anchor_set(content, 0, len(content), config.min_paraphrase_score))
         return sets
 
@@ -101,9 +95,14 @@ def _plain_keys(words: Words, indices: Iterable[int]) -> tuple[str, ...]:
 
 
 def _anchor_set(words: Words, first: int, last: int, threshold: float) -> AnchorSet:
-    # At a ratio of t, up to 2(100 - t)% of the characters differ; count as many words.
-    may_miss = math.ceil((last - first) * 2 * (100 - threshold) / 100)
-    return AnchorSet(_plain_keys(words, range(first, last)), may_miss)
+    # At a ratio of t, an alignment of the normalised text may differ by up to
+    # 2(100 - t)% of its characters (Indel distance); replacing a word costs about
+    # twice its length, ten characters for a typical five-letter word.
+    text_chars = words.ends[last - 1] - words.starts[first] if last > first else 0
+    budget = 2 * (100 - threshold) / 100 * text_chars
+    may_miss = math.ceil(budget / _WORD_EDIT_COST)
+    chars = len(words.norm.original)
+    return AnchorSet(_plain_keys(words, range(first, last)), may_miss, chars)
 
 
 def build_query(

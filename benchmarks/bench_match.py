@@ -40,10 +40,56 @@ from sourcetrace.match import Corpus, locate
 from sourcetrace.text.normalize import normalize
 
 FUNCTION_WORDS = (
-    "the of and to in a that is for on with as was by at from it be has have are this "
-    "which not but or an they their will would said its also been had more after who "
-    "were we our than about over into when there other"
-).split()
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "that",
+    "is",
+    "for",
+    "on",
+    "with",
+    "as",
+    "was",
+    "by",
+    "at",
+    "from",
+    "it",
+    "be",
+    "has",
+    "have",
+    "are",
+    "this",
+    "which",
+    "not",
+    "but",
+    "or",
+    "an",
+    "they",
+    "their",
+    "will",
+    "would",
+    "said",
+    "its",
+    "also",
+    "been",
+    "had",
+    "more",
+    "after",
+    "who",
+    "were",
+    "we",
+    "our",
+    "than",
+    "about",
+    "over",
+    "into",
+    "when",
+    "there",
+    "other",
+)
 _SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
 _PUNCT_RE = re.compile(r"[^\w\s]")
 _SPACE_RE = re.compile(r"\s+")

@@ -14,13 +14,18 @@ depends on the postings of a few rare keys, not on the size of the corpus.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sqlite3
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from .._errors import InputError
 from .._models import Document
@@ -39,8 +44,6 @@ __all__ = ["AnchorSet", "Corpus"]
 _ENTRY_CACHE = 256
 # Shorter documents are prepared whole (and cached): windows would save little.
 _WHOLE_DOCUMENT_CHARS = 6_000
-# Windows covering more than this share of a document: prepare (and cache) it whole.
-_WINDOW_SHARE = 0.5
 _PART_KEYS = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -63,6 +66,41 @@ class AnchorSet:
     may_miss: int
     chars: int = 0
     """Length of the word list's text: how far from a key a match can reach."""
+    text: str = ""
+    """The normalised words, for a quick test of a window before it is prepared."""
+    min_score: float = 0.0
+    """``partial_ratio`` a window's quickly folded text must reach to be prepared."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    keys: tuple[str, ...]
+    may_miss: int
+    partial: bool
+    chars: int
+
+
+def _sorted_contains(postings: array[int], number: int) -> bool:
+    index = bisect_left(postings, number)
+    return index < len(postings) and postings[index] == number
+
+
+_QUICK_FOLD_RE = re.compile(r"[^\w%$€£]+")
+
+
+def _worth_preparing(stretch: str, anchors: list[AnchorSet]) -> bool:
+    """Whether a window could hold a match, judged on quickly folded text.
+
+    Punctuation becomes space and case is folded, without the variants of full
+    normalisation; ``min_score`` leaves room for the variants this misses.
+    """
+    folded = _QUICK_FOLD_RE.sub(" ", stretch).casefold()
+    for anchor in anchors:
+        if anchor.min_score <= 0 or not anchor.text:
+            return True
+        if fuzz.partial_ratio(anchor.text, folded, score_cutoff=anchor.min_score):
+            return True
+    return False
 
 
 def _anchored(anchors: list[AnchorSet] | None) -> bool:
@@ -245,11 +283,11 @@ class Corpus:
             yield self.entry(document_id)
             return
         if anchors is not None and _anchored(anchors):
-            found = windows(document, sorted(self._chosen_keys(anchors)), anchors)
-            covered = sum(end - start for start, end in found or ())
-            if found is not None and covered <= _WINDOW_SHARE * len(document.text):
+            found = windows(document, self._plans(anchors))
+            if found is not None:
                 for start, end in found:
-                    yield prepare_window(document, start, end)
+                    if _worth_preparing(document.text[start:end], anchors):
+                        yield prepare_window(document, start, end)
                 return
         if len(document.text) <= LARGE_DOCUMENT_CHARS:
             yield self.entry(document_id)
@@ -259,19 +297,75 @@ class Corpus:
     def candidates(self, anchors: list[AnchorSet] | None) -> list[str]:
         """Ids of the documents that may hold a match, in the order they were added.
 
-        ``None``, or a word list too short to anchor (fewer keys than it may miss),
-        means every document.
+        For each anchor set, the documents holding one of its ``may_miss + 1`` rarest
+        keys, kept if they hold as many of all its keys as a match needs. ``None``, or
+        a word list too short to anchor (no more keys than it may miss), means every
+        document.
         """
         if anchors is None or not _anchored(anchors):
             return self.ids()
-        chosen = self._chosen_keys(anchors)
-        if self._db is not None:
-            return self._db_candidates(self._db, chosen)
         numbers: set[int] = set()
-        for key in chosen:
-            numbers.update(self._postings.get(key, ()))
-        ids = (self._ids[number] for number in sorted(numbers))
-        return [doc_id for doc_id in ids if doc_id is not None]
+        for plan in self._plans(anchors):
+            pick = plan.keys[: _PART_KEYS if plan.partial else plan.may_miss + 1]
+            found = self._union(pick)
+            if plan.partial:
+                numbers |= found
+                continue
+            need = len(plan.keys) - plan.may_miss
+            numbers.update(self._holding(found - numbers, plan.keys, need))
+        return self._id_list(numbers)
+
+    def _id_list(self, numbers: set[int]) -> list[str]:
+        if self._db is None:
+            ids = (self._ids[number] for number in sorted(numbers))
+            return [doc_id for doc_id in ids if doc_id is not None]
+        if not numbers:
+            return []
+        rows = self._db.execute(
+            "SELECT id FROM documents WHERE num IN (SELECT value FROM json_each(?)) ORDER BY num",
+            (json.dumps(sorted(numbers)),),
+        )
+        return [row[0] for row in rows]
+
+    def _union(self, keys: Sequence[str]) -> set[int]:
+        """Numbers of the documents holding any of ``keys``."""
+        if not keys:
+            return set()
+        if self._db is None:
+            found: set[int] = set()
+            for key in keys:
+                found.update(self._postings.get(key, ()))
+            return found
+        expression = " OR ".join(f'"{key}"' for key in keys)
+        rows = self._db.execute("SELECT rowid FROM doc_keys WHERE doc_keys MATCH ?", (expression,))
+        return {row[0] for row in rows}
+
+    def _holding(self, numbers: set[int], keys: Sequence[str], need: int) -> set[int]:
+        """Those of ``numbers`` whose documents hold at least ``need`` of ``keys``."""
+        if need <= 1 or not numbers:
+            return numbers
+        counts = dict.fromkeys(numbers, 0)
+        for key in keys:
+            for number in self._among(key, numbers):
+                counts[number] += 1
+        return {number for number, count in counts.items() if count >= need}
+
+    def _among(self, key: str, numbers: set[int]) -> Iterable[int]:
+        """Those of ``numbers`` whose documents hold ``key``."""
+        if self._db is None:
+            postings = self._postings.get(key)
+            if postings is None:
+                return ()
+            if len(numbers) * 8 < len(postings):
+                # Few candidates, a long postings list: look each one up.
+                return [n for n in numbers if _sorted_contains(postings, n)]
+            return numbers.intersection(postings)
+        rows = self._db.execute(
+            "SELECT rowid FROM doc_keys WHERE doc_keys MATCH ? "
+            "AND rowid IN (SELECT value FROM json_each(?))",
+            (f'"{key}"', json.dumps(sorted(numbers))),
+        )
+        return [row[0] for row in rows]
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         keys = list(keys)
@@ -281,36 +375,23 @@ class Corpus:
         query = f"SELECT term, doc FROM key_stats WHERE term IN ({marks})"
         return dict(self._db.execute(query, keys))
 
-    def _chosen_keys(self, anchors: list[AnchorSet]) -> set[str]:
-        """For each anchor set, its rarest keys: one more than a match may lack.
+    def _plans(self, anchors: list[AnchorSet]) -> list[_Plan]:
+        """Each anchor set's keys that occur in the corpus, rarest first, and the misses
+        left for them.
 
         Keys in no document at all are lacking from every match: each uses up one of
-        the misses allowed, and the rest are taken from the keys that do occur.
+        the misses allowed. With more absent keys than that, no document matches the
+        whole of the word list, but one may hold a part of it (a truncated quote): the
+        plan is then ``partial`` and looks where the rarest present keys are.
         """
         counts = self._frequencies({key for anchor in anchors for key in anchor.keys})
-        chosen: set[str] = set()
+        plans: list[_Plan] = []
         for anchor in anchors:
             present = sorted((counts[key], key) for key in anchor.keys if counts.get(key))
+            keys = tuple(key for _, key in present)
             may_miss = anchor.may_miss - (len(anchor.keys) - len(present))
-            if may_miss < 0:
-                # More keys absent than a match may lack: no document matches the whole
-                # of it, but one may hold a part (a truncated quote); look where its
-                # rarest present words are.
-                chosen.update(key for _, key in present[:_PART_KEYS])
-                continue
-            chosen.update(key for _, key in present[: may_miss + 1])
-        return chosen
-
-    def _db_candidates(self, db: sqlite3.Connection, chosen: set[str]) -> list[str]:
-        if not chosen:
-            return []
-        expression = " OR ".join(f'"{key}"' for key in sorted(chosen))
-        rows = db.execute(
-            "SELECT d.id FROM doc_keys JOIN documents AS d ON d.num = doc_keys.rowid "
-            "WHERE doc_keys MATCH ? ORDER BY d.num",
-            (expression,),
-        )
-        return [row[0] for row in rows]
+            plans.append(_Plan(keys, max(0, may_miss), may_miss < 0, anchor.chars))
+        return plans
 
     def index_bytes(self) -> int:
         """Bytes the retrieval index takes (postings and keys; the file's index pages)."""

@@ -104,26 +104,41 @@ _WINDOW_SLACK = 300
 _SENTENCE_EDGE_RE = re.compile(r"[.!?][\"”’)\]]*\s|\n")
 
 
-def windows(document: Document, keys: list[str], anchors: Iterable[Any]) -> list[tuple[int, int]] | None:
-    """Stretches of a document around each occurrence of ``keys``, merged, in order.
+def windows(document: Document, plans: Iterable[Any]) -> list[tuple[int, int]] | None:
+    """Stretches of a document that may hold a match, merged, in order.
 
-    A stretch reaches as far either side as the longest word list of the query (plus
-    slack), and is widened to the sentences it cuts. ``None`` when the case-folded text
-    does not keep the original offsets (then the caller prepares the whole document).
+    For each plan (keys of one word list, rarest first, and how many a match may lack),
+    the ``may_miss + 1`` keys that occur least often in this document are looked up:
+    a match holds at least one of them. Around each occurrence, a stretch reaches as
+    far either side as the word list is long (plus slack) and is widened to the
+    sentences it cuts. ``None`` when case folding changes the text's length, so that
+    offsets would not carry over (the caller then prepares the whole document).
     """
     text = document.text
     folded = unicodedata.normalize("NFKC", text).casefold()
     if len(folded) != len(text):
         return None
-    reach = max((anchor.chars for anchor in anchors), default=0) + _WINDOW_SLACK
     spans: list[tuple[int, int]] = []
-    for key in keys:
-        position = folded.find(key)
-        while position >= 0:
-            # Keys are word beginnings: skip occurrences inside a word.
-            if position == 0 or not folded[position - 1].isalnum():
-                spans.append((max(0, position - reach), min(len(text), position + reach)))
-            position = folded.find(key, position + 1)
+    for plan in plans:
+        reach = plan.chars + _WINDOW_SLACK
+        if plan.partial:
+            keys = list(plan.keys[:2])
+        else:
+            by_count = sorted((folded.count(key), key) for key in plan.keys)
+            keys = [key for _, key in by_count[: plan.may_miss + 1]]
+        need = 0 if plan.partial else len(plan.keys) - plan.may_miss
+        for key in keys:
+            position = folded.find(key)
+            while position >= 0:
+                # Keys are word beginnings: skip occurrences inside a word.
+                if position == 0 or not folded[position - 1].isalnum():
+                    start = max(0, position - reach)
+                    end = min(len(text), position + reach)
+                    # A match holds all but may_miss keys near each other: skip stretches
+                    # that do not (a cheap test on the raw text before any alignment).
+                    if need <= 1 or _holds(folded[start:end], plan.keys, need):
+                        spans.append((start, end))
+                position = folded.find(key, position + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -134,6 +149,16 @@ def windows(document: Document, keys: list[str], anchors: Iterable[Any]) -> list
     return [_widen(text, start, end) for start, end in merged]
 
 
+def _holds(stretch: str, keys: Iterable[str], need: int) -> bool:
+    count = 0
+    for key in keys:
+        if key in stretch:
+            count += 1
+            if count >= need:
+                return True
+    return False
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Move a stretch's ends out to sentence boundaries (at most a few hundred chars)."""
     if start > 0:
@@ -142,8 +167,8 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
             edge = match.end()
         start = edge if edge is not None else max(0, start - _WINDOW_SLACK)
     if end < len(text):
-        match = _SENTENCE_EDGE_RE.search(text, end, min(len(text), end + _WINDOW_SLACK))
-        end = match.start() + 1 if match else min(len(text), end + _WINDOW_SLACK)
+        following = _SENTENCE_EDGE_RE.search(text, end, min(len(text), end + _WINDOW_SLACK))
+        end = following.start() + 1 if following else min(len(text), end + _WINDOW_SLACK)
     # Never cut a word in two.
     while start > 0 and not text[start - 1].isspace():
         start -= 1

@@ -32,6 +32,11 @@ MAX_QUOTE_CHARS = 5_000
 
 _MAX_PER_DOCUMENT = 4
 _WORD_EDIT_COST = 10
+# A window of a long document is aligned only if a quick partial_ratio on crudely
+# folded text comes within this of the threshold (room for the spelling variants the
+# quick folding misses). Partial matches (truncated quotes) scoring lower in long
+# documents are not looked for.
+_WINDOW_SCORE_MARGIN = 15
 _MIN_FRAGMENT_WORDS = 3
 _MIN_FRAGMENT_SHARE = 0.3
 _MAX_CHANGED_WORDS = 2
@@ -64,7 +69,16 @@ class Query:
         sets: list[AnchorSet] = []
         for segment in self.segments:
             threshold = config.quote_threshold(len(segment.text))
-            sets.append(_anchor_set(segment.words, 0, len(segment.words), threshold))
+            anchor = _anchor_set(segment.words, 0, len(segment.words), threshold)
+            sets.append(
+                AnchorSet(
+                    anchor.keys,
+                    anchor.may_miss,
+                    anchor.chars,
+                    segment.text,
+                    max(0.0, threshold - _WINDOW_SCORE_MARGIN),
+                )
+            )
         if self.content is not None and self.kind == "indirect":
             content = self.content
             keys = [i for i, word in enumerate(content.items) if word not in STOPWORDS]

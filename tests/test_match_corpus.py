@@ -59,8 +59,12 @@ def test_corpus_candidates_skip_documents_without_the_quotes_words(
     corpus = Corpus(tmp_path / "c.db") if on_disk else Corpus()
     for doc in (briefing(), wire(), UNRELATED):
         corpus.add(doc)
+    # A quote this short may lack none of its words: "safe" is only in the briefing
+    # (the wire story has "tunnel" but not "safe"); the weather report has neither.
     query = build_query("q", "direct", ["The tunnel is safe"], "", VELL)
-    assert corpus.candidates(query.anchors(TraceConfig())) == ["briefing", "wire"]
+    assert corpus.candidates(query.anchors(TraceConfig())) == ["briefing"]
+    longer = build_query("q", "direct", ["passenger services will follow a week later"], "", VELL)
+    assert corpus.candidates(longer.anchors(TraceConfig())) == ["briefing", "wire"]
 
 
 def test_corpus_refuses_a_file_that_is_not_a_corpus(tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ from ._index import (
     index_keys,
     prepare,
     prepare_window,
+    signature,
+    signature_count,
     windows,
 )
 
@@ -49,7 +51,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     num INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    json TEXT NOT NULL
+    json TEXT NOT NULL,
+    sig BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_keys USING fts5(k, content='', detail=none);
 CREATE VIRTUAL TABLE IF NOT EXISTS key_stats USING fts5vocab(doc_keys, 'row');
@@ -70,6 +73,10 @@ class AnchorSet:
     """The normalised words, for a quick test of a window before it is prepared."""
     min_score: float = 0.0
     """``partial_ratio`` a window's quickly folded text must reach to be prepared."""
+    pairs: tuple[int, ...] = ()
+    """Pair hashes of the word list (see ``pair_hashes``)."""
+    pair_misses: int = 0
+    """How many of ``pairs`` a match may lack."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,8 @@ class _Plan:
     may_miss: int
     partial: bool
     chars: int
+    pairs: tuple[int, ...] = ()
+    pair_misses: int = 0
 
 
 def _sorted_contains(postings: array[int], number: int) -> bool:
@@ -133,6 +142,7 @@ class Corpus:
         self._numbers: dict[str, int] = {}
         self._ids: list[str | None] = []
         self._postings: dict[str, array[int]] = {}
+        self._signatures: list[bytes] = []
         if isinstance(source, str | os.PathLike):
             self._open(Path(source))
         elif source is not None:
@@ -183,6 +193,7 @@ class Corpus:
             self._ids[old] = None
         number = len(self._ids)
         self._ids.append(document.id)
+        self._signatures.append(signature(document.text))
         self._numbers[document.id] = number
         self._documents[document.id] = document
         for key in keys:
@@ -201,8 +212,8 @@ class Corpus:
             )
             db.execute("DELETE FROM documents WHERE num = ?", (row[0],))
         cursor = db.execute(
-            "INSERT INTO documents(id, json) VALUES (?, ?)",
-            (document.id, document.model_dump_json()),
+            "INSERT INTO documents(id, json, sig) VALUES (?, ?, ?)",
+            (document.id, document.model_dump_json(), signature(document.text)),
         )
         db.execute(
             "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)",
@@ -312,8 +323,25 @@ class Corpus:
                 numbers |= found
                 continue
             need = len(plan.keys) - plan.may_miss
-            numbers.update(self._holding(found - numbers, plan.keys, need))
+            holding = self._holding(found - numbers, plan.keys, need)
+            numbers.update(self._in_order(holding, plan))
         return self._id_list(numbers)
+
+    def _in_order(self, numbers: set[int], plan: _Plan) -> set[int]:
+        """Those of ``numbers`` whose signatures hold all but ``pair_misses`` of the
+        plan's word pairs: the words are not only there, but next to each other."""
+        need = len(plan.pairs) - plan.pair_misses
+        if need <= 0 or not numbers:
+            return numbers
+        signatures: Iterable[tuple[int, bytes]]
+        if self._db is None:
+            signatures = ((n, self._signatures[n]) for n in numbers)
+        else:
+            signatures = self._db.execute(
+                "SELECT num, sig FROM documents WHERE num IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(numbers)),),
+            )
+        return {n for n, sig in signatures if signature_count(sig, plan.pairs) >= need}
 
     def _id_list(self, numbers: set[int]) -> list[str]:
         if self._db is None:
@@ -390,14 +418,24 @@ class Corpus:
             present = sorted((counts[key], key) for key in anchor.keys if counts.get(key))
             keys = tuple(key for _, key in present)
             may_miss = anchor.may_miss - (len(anchor.keys) - len(present))
-            plans.append(_Plan(keys, max(0, may_miss), may_miss < 0, anchor.chars))
+            plans.append(
+                _Plan(
+                    keys,
+                    max(0, may_miss),
+                    may_miss < 0,
+                    anchor.chars,
+                    anchor.pairs,
+                    anchor.pair_misses,
+                )
+            )
         return plans
 
     def index_bytes(self) -> int:
         """Bytes the retrieval index takes (postings and keys; the file's index pages)."""
         if self._db is None:
             postings = sum(len(p) * p.itemsize for p in self._postings.values())
-            return postings + sum(len(key.encode()) for key in self._postings)
+            signatures = sum(len(sig) for sig in self._signatures)
+            return postings + signatures + sum(len(key.encode()) for key in self._postings)
         page_size = int(self._db.execute("PRAGMA page_size").fetchone()[0])
         try:
             rows = self._db.execute(

@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from ._align import Alignment, align, best_fragment
 from ._classify import SegmentMatch, classify_segment, meaning_flags, squash
 from ._corpus import AnchorSet
-from ._index import KEY_CHARS, Entry
+from ._index import KEY_CHARS, Entry, pair_hashes
 from ._speaker import is_secondary, speaker_agrees
 from ._text import NEGATIONS, STOPWORDS, QuoteSegment, Words, split_quote, words_of
 
@@ -37,6 +37,7 @@ _WORD_EDIT_COST = 10
 # quick folding misses). Partial matches (truncated quotes) scoring lower in long
 # documents are not looked for.
 _WINDOW_SCORE_MARGIN = 15
+_VARIANT_PAIRS = 2
 _MIN_FRAGMENT_WORDS = 3
 _MIN_FRAGMENT_SHARE = 0.3
 _MAX_CHANGED_WORDS = 2
@@ -70,6 +71,10 @@ class Query:
         for segment in self.segments:
             threshold = config.quote_threshold(len(segment.text))
             anchor = _anchor_set(segment.words, 0, len(segment.words), threshold)
+            pairs = tuple(sorted(pair_hashes(segment.original)))
+            # A changed word breaks the two pairs it is in; a bracketed insertion one;
+            # and a spelling variant ("percent" for "%") can break two more.
+            pair_misses = 2 * anchor.may_miss + len(segment.wildcards) + _VARIANT_PAIRS
             sets.append(
                 AnchorSet(
                     anchor.keys,
@@ -77,6 +82,8 @@ class Query:
                     anchor.chars,
                     segment.text,
                     max(0.0, threshold - _WINDOW_SCORE_MARGIN),
+                    pairs,
+                    pair_misses,
                 )
             )
         if self.content is not None and self.kind == "indirect":
@@ -114,7 +121,7 @@ def _anchor_set(words: Words, first: int, last: int, threshold: float) -> Anchor
     # twice its length, ten characters for a typical five-letter word.
     text_chars = words.ends[last - 1] - words.starts[first] if last > first else 0
     budget = 2 * (100 - threshold) / 100 * text_chars
-    may_miss = math.ceil(budget / _WORD_EDIT_COST)
+    may_miss = math.floor(budget / _WORD_EDIT_COST)
     chars = len(words.norm.original)
     return AnchorSet(_plain_keys(words, range(first, last)), may_miss, chars)
 

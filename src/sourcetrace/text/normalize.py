@@ -156,7 +156,7 @@ class NormalizedText:
         'the us said 10 %'
         >>> start = n.text.index("us said")
         >>> n.to_original(start, start + len("us said"))
-        (5, 16)
+        (5, 15)
     """
 
     text: str

@@ -251,6 +251,14 @@ def index_keys(text: str) -> set[str]:
     return {word[:KEY_CHARS] for word in _KEY_RE.findall(folded) if len(word) >= 3}
 
 
+# Words that normalisation turns into digits or symbols, which pairs skip (the
+# other side may have "9" or "%", which are not words here either).
+_NOT_PAIRED = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety percent pct per cent".split()
+)
+
 SIGNATURE_BYTES = 1024
 """Size of a document's pair signature: 8,192 bits, about 5% of a 20,000-character text."""
 
@@ -259,14 +267,14 @@ def pair_hashes(text: str) -> set[int]:
     """Bit positions of the text's pairs of neighbouring content words.
 
     Words as for :func:`index_keys` (alphabetic, case-folded, cut to five letters),
-    function words and one-letter words skipped, so that neither a changed article
-    nor "U.S." against "US" breaks a pair.
+    function words, one-letter words and number words skipped, so that neither a
+    changed article, nor "U.S." against "US", nor "ninety" against "90" breaks a pair.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
     words = [
         word[:KEY_CHARS]
         for word in _KEY_RE.findall(folded)
-        if len(word) >= 2 and word not in STOPWORDS
+        if len(word) >= 2 and word not in STOPWORDS and word not in _NOT_PAIRED
     ]
     bits = SIGNATURE_BYTES * 8
     return {

@@ -254,9 +254,40 @@ def index_keys(text: str) -> set[str]:
 # Words that normalisation turns into digits or symbols, which pairs skip (the
 # other side may have "9" or "%", which are not words here either).
 _NOT_PAIRED = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety percent pct per cent".split()
+    {
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "percent",
+        "pct",
+        "per",
+        "cent",
+    }
 )
 
 SIGNATURE_BYTES = 1024
@@ -277,10 +308,7 @@ def pair_hashes(text: str) -> set[int]:
         if len(word) >= 2 and word not in STOPWORDS and word not in _NOT_PAIRED
     ]
     bits = SIGNATURE_BYTES * 8
-    return {
-        zlib.crc32(f"{first} {second}".encode()) % bits
-        for first, second in pairwise(words)
-    }
+    return {zlib.crc32(f"{first} {second}".encode()) % bits for first, second in pairwise(words)}
 
 
 def signature(text: str) -> bytes:

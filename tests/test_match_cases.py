@@ -10,8 +10,9 @@ from collections import Counter
 from functools import cache
 
 from data.match_cases import BRIEFINGS, Case, build, documents
+from data.match_fixtures import transcript
 from sourcetrace._config import TraceConfig
-from sourcetrace._models import Claim, Evidence, Span
+from sourcetrace._models import Claim, Document, Evidence, Span
 from sourcetrace.match import Corpus, match_claim
 
 VERDICTS = (
@@ -44,9 +45,22 @@ def _claim(case: Case) -> Claim:
     )
 
 
+# Filler that puts every source past the length at which only windows around the
+# quote's words are prepared, so that the same cases exercise that path too.
+_PADDING = "Weather notes for the harbour district follow at the end of this record. " * 60
+
+
+def _padded(document: Document) -> Document:
+    text = f"{_PADDING}\n\n{document.text}\n\n{_PADDING}"
+    if document.turns:
+        return transcript(text, document.id)
+    return Document(id=document.id, kind=document.kind, text=text)
+
+
 @cache
-def _results() -> tuple[tuple[Case, Evidence], ...]:
-    corpus = Corpus(documents())
+def _results(padded: bool = False) -> tuple[tuple[Case, Evidence], ...]:
+    docs = documents()
+    corpus = Corpus([_padded(doc) for doc in docs] if padded else docs)
     config = TraceConfig()
     return tuple((case, match_claim(_claim(case), corpus, config)[0]) for case in build())
 
@@ -88,6 +102,15 @@ def test_labelled_set_overall_accuracy() -> None:
     results = _results()
     correct = sum(1 for case, evidence in results if evidence.verdict == case.expected)
     assert correct / len(results) >= OVERALL_FLOOR
+
+
+def test_labelled_set_in_long_documents_gives_the_same_verdicts() -> None:
+    # Padded past the window threshold, the sources are only prepared around the
+    # quotes' words: the verdicts must not change.
+    assert len(_padded(documents()[0]).text) > 6_000
+    plain = [evidence.verdict for _, evidence in _results()]
+    padded = [evidence.verdict for _, evidence in _results(padded=True)]
+    assert plain == padded
 
 
 def test_labelled_set_recall_per_verdict() -> None:

@@ -20,9 +20,11 @@ __all__ = [
     "Entry",
     "chunks",
     "index_keys",
+    "masked_text",
     "pair_hashes",
     "prepare",
     "prepare_window",
+    "quick_fold",
     "signature",
     "signature_count",
     "windows",
@@ -47,7 +49,7 @@ class Entry:
         return max(0, bisect_left(self.sentences, word + 1) - 1)
 
 
-def _masked(document: Document) -> str:
+def masked_text(document: Document) -> str:
     """The text with transcript speaker labels blanked out, same length.
 
     A quote that runs over a turn boundary must not pick up "MR PRICE:" as words the
@@ -97,12 +99,12 @@ def _prepare_text(document: Document, masked: str, base: int) -> Entry:
 
 def prepare(document: Document) -> Entry:
     """Normalise and index one document for alignment."""
-    return _prepare_text(document, _masked(document), 0)
+    return _prepare_text(document, masked_text(document), 0)
 
 
 def prepare_window(document: Document, start: int, end: int) -> Entry:
     """Normalise and index the characters ``[start, end)`` of a document."""
-    return _prepare_text(document, _masked(document)[start:end], start)
+    return _prepare_text(document, masked_text(document)[start:end], start)
 
 
 _WINDOW_SLACK = 300
@@ -203,7 +205,7 @@ def chunks(document: Document, queries: list[list[str]]) -> Iterator[Entry]:
     (or all of them, if there are fewer): a match above the thresholds shares far more.
     Chunks overlap by more than the longest quote matched, so no match is cut in two.
     """
-    masked = _masked(document)
+    masked = masked_text(document)
     wanted = clues(queries)
     needed = min(2, len(wanted))
     start = 0
@@ -323,3 +325,19 @@ def signature_count(sig: bytes, hashes: Iterable[int]) -> int:
     """How many of ``hashes`` are set in ``sig`` (false positives possible, never
     false negatives)."""
     return sum((sig[bit >> 3] >> (bit & 7)) & 1 for bit in hashes)
+
+
+# Punctuation that full normalisation turns into word breaks; str.translate is some
+# fifteen times faster than a regular expression on a 20,000-character text.
+_QUICK_FOLD = str.maketrans(
+    dict.fromkeys(
+        "!\"#&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’‚„«»‹›—–‐‑‒―−…·•",
+        " ",
+    )
+)
+
+
+def quick_fold(text: str) -> str:
+    """Punctuation to spaces and case folded: a cheap, offset-keeping approximation of
+    :func:`~sourcetrace.text.normalize.normalize` for quick tests."""
+    return text.translate(_QUICK_FOLD).casefold()

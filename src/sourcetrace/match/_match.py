@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from ._align import Alignment, align, best_fragment
 from ._classify import SegmentMatch, classify_segment, meaning_flags, squash
 from ._corpus import AnchorSet
-from ._index import KEY_CHARS, Entry, pair_hashes
+from ._index import KEY_CHARS, Entry, pair_hashes, quick_fold
 from ._speaker import is_secondary, speaker_agrees
 from ._text import NEGATIONS, STOPWORDS, QuoteSegment, Words, split_quote, words_of
 
@@ -80,7 +80,7 @@ class Query:
                     anchor.keys,
                     anchor.may_miss,
                     anchor.chars,
-                    segment.text,
+                    " ".join(quick_fold(segment.original).split()),
                     max(0.0, threshold - _WINDOW_SCORE_MARGIN),
                     pairs,
                     pair_misses,

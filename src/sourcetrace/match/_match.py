@@ -31,7 +31,7 @@ MAX_QUOTE_CHARS = 5_000
 """Longest quote (or claim content) matched: longer ones are not quotes a reporter wrote."""
 
 _MAX_PER_DOCUMENT = 4
-_WORD_EDIT_COST = 6
+_WORD_EDIT_COST = 10
 # A window of a long document is aligned only if a quick partial_ratio on crudely
 # folded text comes within this of the threshold (room for the spelling variants the
 # quick folding misses). Partial matches (truncated quotes) scoring lower in long
@@ -118,7 +118,7 @@ def _plain_keys(words: Words, indices: Iterable[int]) -> tuple[str, ...]:
 def _anchor_set(words: Words, first: int, last: int, threshold: float) -> AnchorSet:
     # At a ratio of t, an alignment of the normalised text may differ by up to
     # 2(100 - t)% of its characters (Indel distance); replacing a word costs about
-    # twice its length; six characters (a three-letter word) is the cheap end.
+    # twice its length: ten characters for a typical five-letter word, rounded up.
     text_chars = words.ends[last - 1] - words.starts[first] if last > first else 0
     budget = 2 * (100 - threshold) / 100 * text_chars
     may_miss = math.ceil(budget / _WORD_EDIT_COST)

@@ -119,6 +119,9 @@ class Turn(_Model):
     span: Span
     label: Span | None = None
     is_question: bool = False
+    asker: str | None = None
+    """For a question: the name the moderator called on just before ("Go ahead,
+    Said." gives ``"Said"``), when the transcript says it."""
 
 
 class Document(_Model):

@@ -24,8 +24,14 @@ def test_html_article_main_text_drops_boilerplate() -> None:
     assert text.startswith("Talks on training mission to resume Friday\n\n")
     assert "Spokesperson Tobias Mercer said on Thursday" in text
     assert '"will not be rushed" on the flood barrier' in text
-    for boilerplate in ("Front page", "morning briefing in your inbox", "trackScroll",
-                        "Most read", "© The Harbor Ledger", "NewsArticle"):
+    for boilerplate in (
+        "Front page",
+        "morning briefing in your inbox",
+        "trackScroll",
+        "Most read",
+        "© The Harbor Ledger",
+        "NewsArticle",
+    ):
         assert boilerplate not in text
     # Paragraphs are separated by one blank line; runs of spaces inside them collapse.
     assert "\n\n\n" not in text and "  " not in text
@@ -112,7 +118,10 @@ def test_html_bold_headings_are_not_speakers() -> None:
 
 
 def test_html_inline_markup_keeps_words_apart_and_together() -> None:
-    html = "<p>The <em>minister</em> said<br>the talks were <b>over</b>.</p><ul><li>one</li><li>two</li></ul>"
+    html = (
+        "<p>The <em>minister</em> said<br>the talks were <b>over</b>.</p>"
+        "<ul><li>one</li><li>two</li></ul>"
+    )
     doc = document_from_html(html)
     assert doc.text == "The minister said\nthe talks were over.\n\none\n\ntwo"
 

@@ -49,7 +49,7 @@ def test_load_file_path_str_and_pathlike(name: str) -> None:
 
 def test_load_missing_file_that_looks_like_a_path(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-article.txt"
-    with pytest.raises(errors.InputError, match="file not found: .*check the path"):
+    with pytest.raises(errors.InputError, match=r"file not found: .*check the path"):
         load(str(missing))
     with pytest.raises(errors.InputError, match="file not found"):
         load(missing)

@@ -36,8 +36,9 @@ def test_transcript_briefing_style() -> None:
     assert [t.is_question for t in turns] == [False, True] * 4 + [False]
     assert turns[0].span.text.startswith("Good afternoon, everyone.")
     assert turns[0].span.text.endswith("go ahead, Said.")
-    assert turns[1].span.text.endswith("is the withdrawal of the training mission on the "
-                                       "agenda, yes or no?")
+    assert turns[1].span.text.endswith(
+        "is the withdrawal of the training mission on the agenda, yes or no?"
+    )
     # The header above the first label ("Department Press Briefing", "1:42 p.m.") is no turn.
     assert turns[0].label is not None
     assert text[: turns[0].label.start].rstrip().endswith("1:42 p.m.")

@@ -155,6 +155,7 @@ class _Inflater:
     def __init__(self, encoding: str) -> None:
         self._gzip = encoding in ("gzip", "x-gzip")
         self._raw_deflate = False
+        self._started = False
         self._obj = self._new()
 
     def _new(self) -> zlib._Decompress:
@@ -169,11 +170,12 @@ class _Inflater:
                 out = self._obj.decompress(pending, _CHUNK)
             except zlib.error:
                 # "deflate" is often sent as a raw stream without the zlib header.
-                if self._gzip or self._raw_deflate or self._obj.unconsumed_tail:
+                if self._gzip or self._raw_deflate or self._started:
                     raise
                 self._raw_deflate = True
                 self._obj = self._new()
                 out = self._obj.decompress(pending, _CHUNK)
+            self._started = True
             if out:
                 yield out
             if self._obj.eof:
@@ -298,8 +300,8 @@ class Fetcher:
         seen = {url}
         hops: list[str] = []
         while True:
-            checked = self.guard.check_syntax(current)
             try:
+                checked = self.guard.check_syntax(current)
                 await self.guard.resolve(checked)
             except BlockedURLError as exc:
                 exc.attempts = attempts

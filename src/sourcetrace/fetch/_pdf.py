@@ -25,8 +25,7 @@ def _reader(data: bytes) -> Any:
         pypdf = importlib.import_module("pypdf")
     except ImportError as exc:
         raise UnsupportedInputError(
-            "this source is a PDF; install the PDF extra to read it: "
-            "pip install 'sourcetrace[pdf]'"
+            "this source is a PDF; install the PDF extra to read it: pip install 'sourcetrace[pdf]'"
         ) from exc
     try:
         return pypdf.PdfReader(io.BytesIO(data))

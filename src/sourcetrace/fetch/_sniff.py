@@ -224,9 +224,23 @@ def decode_bytes(data: bytes, declared: str | None = None, *, source: str = "inp
 # (it likes cp1250 for French); Windows-1252 is by far the most common of them on the web.
 _LATIN_FAMILY = frozenset(
     {
-        "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3",
-        "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
-        "iso8859_16", "mac_roman", "mac_latin2", "ascii",
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "mac_roman",
+        "mac_latin2",
+        "ascii",
     }
 )
 

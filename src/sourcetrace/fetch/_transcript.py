@@ -16,10 +16,37 @@ QUESTION_LABELS = frozenset(
 
 _NOT_SPEAKERS = frozenset(
     {
-        "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "UPDATE", "UPDATED", "CORRECTION", "PHOTO",
-        "SOURCE", "SOURCES", "WATCH", "READ MORE", "RELATED", "SUBJECT", "DATE", "TIME",
-        "LOCATION", "PLACE", "PARTICIPANTS", "PRESENT", "TRANSCRIPT", "TOPICS", "CONTENTS",
-        "ALSO", "SEE ALSO", "WARNING", "DISCLAIMER", "BY", "FROM", "TO", "CC", "RE",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "UPDATE",
+        "UPDATED",
+        "CORRECTION",
+        "PHOTO",
+        "SOURCE",
+        "SOURCES",
+        "WATCH",
+        "READ MORE",
+        "RELATED",
+        "SUBJECT",
+        "DATE",
+        "TIME",
+        "LOCATION",
+        "PLACE",
+        "PARTICIPANTS",
+        "PRESENT",
+        "TRANSCRIPT",
+        "TOPICS",
+        "CONTENTS",
+        "ALSO",
+        "SEE ALSO",
+        "WARNING",
+        "DISCLAIMER",
+        "BY",
+        "FROM",
+        "TO",
+        "CC",
+        "RE",
     }
 )
 _HONORIFICS = (
@@ -91,9 +118,7 @@ def _labels(text: str) -> list[_Label]:
         content_start = match.end()
         while content_start < len(text) and text[content_start] in " \t\r\n":
             content_start += 1
-        found.append(
-            _Label(match.start(group), label_end, content_start, speaker.strip(), style)
-        )
+        found.append(_Label(match.start(group), label_end, content_start, speaker.strip(), style))
     # A bare "Name:" is a speaker only when the transcript uses the same label twice and
     # has at least two speakers in all; otherwise it is a heading ("Background:").
     plain = [lab for lab in found if lab.style == "plain"]

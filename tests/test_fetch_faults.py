@@ -29,7 +29,8 @@ def _url(server: HTTPServer, path: str) -> str:
     return f"http://127.0.0.1:{server.port}{path}"
 
 
-LOCAL = TraceConfig(allow_hosts=("127.0.0.1",), retry_backoff=0.05)
+LOCAL = TraceConfig(allow_hosts=("127.0.0.1",), retry_backoff=0.05, respect_robots=False)
+"""Robots.txt is tested on its own (test_fetch_robots.py); here it would add requests."""
 
 Handler = Callable[[bytes, asyncio.StreamWriter], Awaitable[None]]
 
@@ -462,7 +463,10 @@ def test_fetch_per_host_and_global_limits() -> None:
 
     async def main() -> tuple[RawServer, RawServer, int]:
         config = TraceConfig(
-            allow_hosts=("127.0.0.0/8",), max_connections=3, max_connections_per_host=2
+            allow_hosts=("127.0.0.0/8",),
+            max_connections=3,
+            max_connections_per_host=2,
+            respect_robots=False,
         )
         async with (
             raw_server(slow, "127.0.0.1") as one,

@@ -165,7 +165,7 @@ def test_guard_message_says_how_to_allow(httpserver: HTTPServer) -> None:
 
 def test_guard_allow_list_opens_exactly_the_test_host(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/").respond_with_data("hello", content_type="text/plain")
-    config = TraceConfig(allow_hosts=("127.0.0.1",))
+    config = TraceConfig(allow_hosts=("127.0.0.1",), respect_robots=False)
 
     async def main() -> bytes:
         async with Fetcher(config) as fetcher:
@@ -188,7 +188,7 @@ def test_guard_allow_list_opens_exactly_the_test_host(httpserver: HTTPServer) ->
 )
 def test_guard_redirect_to_internal_address_is_refused(httpserver: HTTPServer, target: str) -> None:
     httpserver.expect_request("/go").respond_with_data("", status=302, headers={"Location": target})
-    config = TraceConfig(allow_hosts=("127.0.0.1",), request_timeout=5)
+    config = TraceConfig(allow_hosts=("127.0.0.1",), request_timeout=5, respect_robots=False)
 
     async def main() -> float:
         loop = asyncio.get_running_loop()
@@ -229,3 +229,44 @@ def test_guard_pinned_backend_refuses_internal_names() -> None:
 
     with pytest.raises(errors.BlockedURLError, match="localhost"):
         asyncio.run(main())
+
+
+def test_guard_connection_is_pinned_against_dns_rebinding(httpserver: HTTPServer) -> None:
+    """The name answers a public address to the check, then loopback to the connect."""
+    httpserver.expect_request("/").respond_with_data("internal", content_type="text/plain")
+    answers = iter([["93.184.215.14"], ["127.0.0.1"]])
+    asked: list[str] = []
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return next(answers)
+
+    async def main() -> None:
+        async with Fetcher(TraceConfig(respect_robots=False)) as fetcher:
+            fetcher.guard.resolver = rebinding
+            await fetcher.fetch(f"http://rebind.example:{httpserver.port}/")
+
+    with pytest.raises(errors.BlockedURLError, match="127.0.0.1"):
+        asyncio.run(main())
+    # Both look-ups happened (the check, then the connection), and no request got through.
+    assert asked == ["rebind.example", "rebind.example"]
+    assert len(httpserver.log) == 0
+
+
+def test_guard_pinned_connection_keeps_the_host_header(httpserver: HTTPServer) -> None:
+    port = httpserver.port
+    httpserver.expect_request(
+        "/page", headers={"Host": f"pinned.example:{port}"}
+    ).respond_with_data("pinned", content_type="text/plain")
+
+    async def fixed(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"] if host == "pinned.example" else []
+
+    async def main() -> bytes:
+        config = TraceConfig(allow_hosts=("pinned.example",), respect_robots=False)
+        async with Fetcher(config) as fetcher:
+            fetcher.guard.resolver = fixed
+            return (await fetcher.fetch(f"http://pinned.example:{port}/page")).content
+
+    # "pinned.example" exists in no real DNS: the connection went to the checked address.
+    assert asyncio.run(main()) == b"pinned"

@@ -13,7 +13,7 @@ import ipaddress
 import logging
 import re
 import socket
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 
 _ALLOWED_SCHEMES = frozenset({"http", "https"})
 
@@ -201,6 +202,9 @@ class AddressGuard:
                 names.add(entry.rstrip("."))
         self._names = frozenset(names)
         self._networks = tuple(networks)
+        self.resolver: Resolver | None = None
+        """A replacement for the system resolver (``loop.getaddrinfo``): an async callable
+        ``(host, port) -> [address, ...]``, e.g. a DNS-over-HTTPS client."""
 
     def host_allowed(self, host: str) -> bool:
         """Whether ``host`` is opened by name in ``allow_hosts``."""
@@ -250,14 +254,20 @@ class AddressGuard:
         if checked.literal is not None:
             self.check_address(checked.url, checked.host, checked.literal)
             return [checked.literal]
-        loop = asyncio.get_running_loop()
-        infos = await loop.getaddrinfo(
-            checked.host, checked.port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
-        )
+        if self.resolver is not None:
+            texts = list(await self.resolver(checked.host, checked.port))
+        else:
+            loop = asyncio.get_running_loop()
+            infos = await loop.getaddrinfo(
+                checked.host, checked.port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+            )
+            texts = [str(info[4][0]) for info in infos]
         addresses: list[IPAddress] = []
-        for _family, _type, _proto, _canon, sockaddr in infos:
-            text = str(sockaddr[0]).split("%", 1)[0]
-            address = ipaddress.ip_address(text)
+        for text in texts:
+            try:
+                address = ipaddress.ip_address(text.split("%", 1)[0])
+            except ValueError as exc:
+                raise OSError(f"{checked.host} resolved to {text!r}, not an address") from exc
             self.check_address(checked.url, checked.host, address)
             if address not in addresses:
                 addresses.append(address)

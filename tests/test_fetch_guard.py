@@ -246,7 +246,7 @@ def test_guard_connection_is_pinned_against_dns_rebinding(httpserver: HTTPServer
             fetcher.guard.resolver = rebinding
             await fetcher.fetch(f"http://rebind.example:{httpserver.port}/")
 
-    with pytest.raises(errors.BlockedURLError, match="127.0.0.1"):
+    with pytest.raises(errors.BlockedURLError, match=r"127\.0\.0\.1"):
         asyncio.run(main())
     # Both look-ups happened (the check, then the connection), and no request got through.
     assert asked == ["rebind.example", "rebind.example"]

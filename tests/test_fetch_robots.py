@@ -98,7 +98,7 @@ def test_robots_disallowed_url_is_never_requested(httpserver: HTTPServer) -> Non
 
     async def main() -> list[str]:
         async with Fetcher(_config()) as fetcher:
-            with pytest.raises(errors.BlockedURLError, match="robots.txt") as info:
+            with pytest.raises(errors.BlockedURLError, match=r"robots\.txt") as info:
                 await fetcher.fetch(_url(httpserver, "/private/memo"))
             assert info.value.attempts == 0
             ok = await fetcher.fetch(_url(httpserver, "/news/1"))
@@ -148,7 +148,7 @@ def test_robots_redirect_into_disallowed_path_is_refused(httpserver: HTTPServer)
         async with Fetcher(_config()) as fetcher:
             await fetcher.fetch(_url(httpserver, "/go"))
 
-    with pytest.raises(errors.BlockedURLError, match="robots.txt"):
+    with pytest.raises(errors.BlockedURLError, match=r"robots\.txt"):
         asyncio.run(main())
     assert "/private/memo" not in [request.path for request, _ in httpserver.log]
 

@@ -6,6 +6,8 @@ addresses (SSRF), caps time and bytes, retries politely and limits concurrency.
 
 from __future__ import annotations
 
+from ._archive import ReplayTransport, WarcArchive
+from ._cache import HTTPCache
 from ._client import Fetcher, FetchResult
 from ._guard import AddressGuard, blocked_reason, parse_numeric_ipv4
 from ._html import document_from_html
@@ -18,6 +20,9 @@ __all__ = [
     "AddressGuard",
     "FetchResult",
     "Fetcher",
+    "HTTPCache",
+    "ReplayTransport",
+    "WarcArchive",
     "aload",
     "blocked_reason",
     "decode_bytes",

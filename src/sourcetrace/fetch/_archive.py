@@ -85,6 +85,9 @@ class WarcArchive:
                 url,
                 "response",
                 payload=io.BytesIO(content),
+                # With the length given, warcio digests the bytes in place instead of
+                # copying them to a temporary file it never closes.
+                length=len(content),
                 http_headers=http_headers,
                 warc_headers_dict={"WARC-Date": date, "WARC-Record-ID": response_id},
             )
@@ -92,6 +95,7 @@ class WarcArchive:
                 url,
                 "request",
                 payload=io.BytesIO(b""),
+                length=0,
                 http_headers=request_line,
                 warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": response_id},
             )
@@ -145,4 +149,8 @@ class ReplayTransport(httpx.AsyncBaseTransport):
                 url=url,
             )
         status, headers, content = found
-        return httpx.Response(status, headers=headers, content=content, request=request)
+        # A stream, not content=: httpx would read content= at once, and the fetcher
+        # reads the body as a stream to count its bytes.
+        return httpx.Response(
+            status, headers=headers, stream=httpx.ByteStream(content), request=request
+        )

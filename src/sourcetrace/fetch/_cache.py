@@ -7,6 +7,7 @@ import email.utils
 import json
 import logging
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -123,9 +124,9 @@ class CacheEntry:
 class HTTPCache:
     """Responses stored in ``directory/sourcetrace-http-cache.sqlite3``.
 
-    Every call opens its own short connection and transaction, so one cache can be used
-    from threads and from several processes at once: SQLite's write-ahead log lets
-    readers go on while one writer commits, and ``busy_timeout`` queues the writers.
+    Each write is one short ``BEGIN IMMEDIATE`` transaction, so one cache can be used from
+    threads and from several processes at once: SQLite's write-ahead log lets readers go
+    on while one writer commits, and ``busy_timeout`` queues the writers.
 
     Args:
         directory: where the cache file lives (created if missing).
@@ -136,6 +137,8 @@ class HTTPCache:
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / CACHE_FILE
         self._timeout = timeout
+        self._lock = threading.Lock()
+        self._con: sqlite3.Connection | None = None
         with self._connection() as con:
             # journal_mode is persistent: set once, every later connection gets WAL.
             con.execute("PRAGMA journal_mode=WAL")
@@ -157,13 +160,27 @@ class HTTPCache:
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
-        try:
-            con.execute(f"PRAGMA busy_timeout={int(self._timeout * 1000)}")
-            con.execute("PRAGMA synchronous=NORMAL")
-            yield con
-        finally:
-            con.close()
+        # One connection per cache object, used by one thread at a time: closing the
+        # last connection checkpoints the WAL, which costs an fsync per operation.
+        with self._lock:
+            if self._con is None:
+                con = sqlite3.connect(
+                    self.path,
+                    timeout=self._timeout,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                con.execute(f"PRAGMA busy_timeout={int(self._timeout * 1000)}")
+                con.execute("PRAGMA synchronous=NORMAL")
+                self._con = con
+            yield self._con
+
+    def close(self) -> None:
+        """Close the database connection (the cache reopens it if used again)."""
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
 
     def journal_mode(self) -> str:
         """The database's journal mode (``"wal"``)."""
@@ -195,8 +212,7 @@ class HTTPCache:
 
     def put(self, entry: CacheEntry) -> None:
         """Store ``entry``, replacing what was stored for its URL."""
-        with self._connection() as con:
-            con.execute("BEGIN IMMEDIATE")
+        with self._connection() as con, _transaction(con):
             con.execute(
                 "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -212,7 +228,6 @@ class HTTPCache:
                     json.dumps(list(entry.redirects)),
                 ),
             )
-            con.execute("COMMIT")
 
     def refresh(self, url: str, expires_at: float, headers: Mapping[str, str]) -> None:
         """Record a successful revalidation (a 304): new lifetime, updated headers."""
@@ -220,17 +235,28 @@ class HTTPCache:
         if entry is None:
             return
         merged = {**entry.headers, **{k: v for k, v in headers.items() if k not in _BODY}}
-        with self._connection() as con:
-            con.execute("BEGIN IMMEDIATE")
+        with self._connection() as con, _transaction(con):
             con.execute(
                 "UPDATE responses SET expires_at = ?, headers = ? WHERE url = ?",
                 (expires_at, json.dumps(merged), url),
             )
-            con.execute("COMMIT")
 
     def __len__(self) -> int:
         with self._connection() as con:
             return int(con.execute("SELECT COUNT(*) FROM responses").fetchone()[0])
+
+
+@contextlib.contextmanager
+def _transaction(con: sqlite3.Connection) -> Iterator[None]:
+    # IMMEDIATE takes the write lock up front, so busy_timeout queues writers instead
+    # of failing one of them with "database is locked" half-way through.
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 _BODY = frozenset({"content-length", "content-encoding", "transfer-encoding", "content-type"})

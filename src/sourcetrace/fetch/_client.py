@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import logging
+import ssl
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -139,13 +141,19 @@ def _bracket(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    # Loading the CA bundle takes ~0.1 s; one verified context serves every fetcher.
+    return httpx.create_ssl_context()
+
+
 class _GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport, connecting through :class:`_GuardedBackend`."""
 
     def __init__(self, guard: AddressGuard, config: TraceConfig) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=_ssl_context(),
             max_connections=config.max_connections,
             max_keepalive_connections=config.max_connections,
             keepalive_expiry=5.0,
@@ -279,6 +287,8 @@ class Fetcher:
         if self._owns_client and self._client is not None:
             await self._client.aclose()
             self._client = None
+        if self._cache is not None:
+            self._cache.close()
 
     def _ensure_client(self) -> httpx.AsyncClient:
         if self._client is None:
@@ -606,6 +616,12 @@ class Fetcher:
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > cap:
                 raise too_large
+        if response.is_stream_consumed:
+            # A transport that built its response with content= (httpx.MockTransport):
+            # the body is already in memory, decoded.
+            if len(response.content) > cap:
+                raise too_large
+            return response.content
         body = bytearray()
         if len(encodings) == 1 and encodings[0] in ("gzip", "x-gzip", "deflate"):
             inflater = _Inflater(encodings[0])

@@ -11,12 +11,15 @@ from ._cache import HTTPCache
 from ._client import Fetcher, FetchResult
 from ._guard import AddressGuard, blocked_reason, parse_numeric_ipv4
 from ._html import document_from_html
+from ._links import links_near, paragraph_bounds
 from ._load import aload, document_from_bytes, document_from_fetch, load
+from ._pdf import PAGE_SEPARATOR, document_from_pdf, page_at
 from ._sniff import decode_bytes
 from ._text import document_from_text
 from ._transcript import parse_turns
 
 __all__ = [
+    "PAGE_SEPARATOR",
     "AddressGuard",
     "FetchResult",
     "Fetcher",
@@ -29,8 +32,12 @@ __all__ = [
     "document_from_bytes",
     "document_from_fetch",
     "document_from_html",
+    "document_from_pdf",
     "document_from_text",
+    "links_near",
     "load",
+    "page_at",
+    "paragraph_bounds",
     "parse_numeric_ipv4",
     "parse_turns",
 ]

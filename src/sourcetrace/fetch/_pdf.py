@@ -11,7 +11,7 @@ from .._errors import DecodingError, EmptyInputError, UnsupportedInputError
 from .._models import Document
 from ._text import document_from_text
 
-__all__ = ["PAGE_SEPARATOR", "document_from_pdf"]
+__all__ = ["PAGE_SEPARATOR", "document_from_pdf", "page_at"]
 
 logger = logging.getLogger(__name__)
 
@@ -61,3 +61,20 @@ def document_from_pdf(data: bytes, *, url: str | None = None, source: str = "the
     doc = document_from_text(text, url=url, title=title, raw=data)
     doc.media_type = "application/pdf"
     return doc
+
+
+def page_at(document: Document, offset: int) -> int | None:
+    """The 1-based PDF page that holds character ``offset`` (``None`` if not a PDF).
+
+    Examples:
+        >>> from sourcetrace._models import Document
+        >>> doc = Document(id="d", text="Page one." + PAGE_SEPARATOR + "Page two.",
+        ...                media_type="application/pdf")
+        >>> page_at(doc, 0), page_at(doc, doc.text.index("two"))
+        (1, 2)
+    """
+    if document.media_type != "application/pdf":
+        return None
+    if not 0 <= offset <= len(document.text):
+        raise ValueError(f"offset {offset} is outside a text of {len(document.text)} characters")
+    return document.text.count("\f", 0, offset) + 1

@@ -58,7 +58,7 @@ _WORD_CAPS = r"[A-Z][A-Z.'’\-]*"
 _WORD_TITLE = r"[A-Z][\w.'’\-]*"
 
 _LABEL = re.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t\f]*(?:"
     # "Q:" / "A." interview style.
     r"(?P<qa>[QA])(?:[ \t]*:|\.)"
     # "SEN. RUTH ADEYEMI (D-Vt.):" / "Dr. Lena Ruiz (Director, Water Board):" hearing style.

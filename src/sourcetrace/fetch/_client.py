@@ -154,8 +154,12 @@ class _GuardedTransport(httpx.AsyncHTTPTransport):
         super().__init__(trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=_ssl_context(),
-            max_connections=config.max_connections,
-            max_keepalive_connections=config.max_connections,
+            # The fetcher's semaphores bound the requests in flight; the pool only has
+            # to keep idle connections for reuse. Capping it at max_connections too
+            # would evict an idle connection to one host whenever another host's turn
+            # comes, and reconnect for almost every request.
+            max_connections=None,
+            max_keepalive_connections=2 * config.max_connections,
             keepalive_expiry=5.0,
             http1=True,
             http2=False,

@@ -153,3 +153,19 @@ def test_html_malformed_markup_still_reads() -> None:
     doc = document_from_html(html)
     assert "Unclosed bold and italic" in doc.text
     assert "Next paragraph" in doc.text
+
+
+def test_html_deeply_nested_markup_does_not_recurse() -> None:
+    depth = 5000  # far beyond Python's recursion limit
+    html = "<html><body>" + "<div>" * depth + "<p>Deep text.</p>" + "</div>" * depth
+    doc = document_from_html(html + "</body></html>")
+    assert doc.text == "Deep text."
+
+
+def test_html_many_links_keep_their_spans() -> None:
+    paragraph = '<p>Officials said <a href="/s/{i}">statement {i}</a> was final.</p>'
+    html = "<article>" + "".join(paragraph.format(i=i) for i in range(2000)) + "</article>"
+    doc = document_from_html(html, url="https://news.example/a")
+    assert len(doc.links) == 2000
+    assert doc.links[1234].url == "https://news.example/s/1234"
+    assert doc.links[1234].anchor.text == "statement 1234"

@@ -6,12 +6,13 @@ import json
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import Comment, NavigableString
+from bs4.element import Comment, NavigableString, PageElement
 
 from .._errors import EmptyInputError
 from .._models import Document, DocumentKind, Link, Span, Turn
@@ -170,75 +171,139 @@ def _is_hidden(tag: Tag) -> bool:
 
 
 class _Walker:
-    def __init__(self, base_url: str | None) -> None:
+    """Walks the chosen root without recursion (pages nest thousands of elements deep)."""
+
+    def __init__(self) -> None:
         self.out = _TextBuilder()
-        self.base_url = base_url
         self.raw_links: list[tuple[str, int, int]] = []
         self.bold_labels: list[tuple[int, int]] = []
 
-    def walk(self, node: Tag, *, in_article: bool, keep_lines: bool = False) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
+    def run(self, root: PageElement, *, in_article: bool) -> None:
+        # Each stack item is either a node to enter, or the closing of an element that
+        # records where its text landed (for links and bold labels) and ends its block.
+        stack: list[tuple[Any, bool, bool] | _Close] = [(root, in_article, False)]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Close):
+                self._close(item)
                 continue
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    self.out.text(str(child), keep_lines=keep_lines)
+            node, inside, keep_lines = item
+            if isinstance(node, Comment):
                 continue
-            if not isinstance(child, Tag):
+            if isinstance(node, NavigableString):
+                if type(node) is NavigableString:
+                    self.out.text(str(node), keep_lines=keep_lines)
                 continue
-            self.element(child, in_article=in_article, keep_lines=keep_lines)
+            if not isinstance(node, Tag):
+                continue
+            name = node.name.lower()
+            if name in _DROP_TAGS or _is_hidden(node):
+                continue
+            if name == "header" and not inside:
+                continue
+            if name == "br":
+                self.out.separator("\n")
+                continue
+            block = name in _BLOCK_TAGS
+            if block:
+                self.out.separator("\n\n")
+            elif name in _CELL_TAGS:
+                self.out.separator(" ")
+            close = _Close(node, name, block, self.out.at_block_start(), len(self.out.writes))
+            stack.append(close)
+            child_inside = inside or name in ("article", "main")
+            child_keep = keep_lines or name == "pre"
+            stack.extend((child, child_inside, child_keep) for child in reversed(node.contents))
 
-    def element(self, tag: Tag, *, in_article: bool, keep_lines: bool) -> None:
-        name = tag.name.lower()
-        if name in _DROP_TAGS or _is_hidden(tag):
-            return
-        if name == "header" and not in_article:
-            return
-        if name == "br":
-            self.out.separator("\n")
-            return
-        inside = in_article or name in ("article", "main")
-        block = name in _BLOCK_TAGS
-        if block:
-            self.out.separator("\n\n")
-        elif name in _CELL_TAGS:
-            self.out.separator(" ")
-        at_start = self.out.at_block_start()
-        first = len(self.out.writes)
-        self.walk(tag, in_article=inside, keep_lines=keep_lines or name == "pre")
-        if len(self.out.writes) > first:
-            start, end = self.out.writes[first], self.out.pos
-            if name == "a":
-                href = str(tag.get("href") or "").strip()
+    def _close(self, item: _Close) -> None:
+        if len(self.out.writes) > item.first_write:
+            start, end = self.out.writes[item.first_write], self.out.pos
+            if item.name == "a":
+                href = str(item.tag.get("href") or "").strip()
                 if href:
                     self.raw_links.append((href, start, end))
-            elif name in _BOLD_TAGS and at_start:
+            elif item.name in _BOLD_TAGS and item.at_start:
                 self.bold_labels.append((start, end))
-        if block:
+        if item.block:
             self.out.separator("\n\n")
 
 
-def _choose_root(soup: BeautifulSoup) -> Tag:
-    articles = [t for t in soup.find_all("article") if isinstance(t, Tag)]
-    if articles:
-        return max(articles, key=lambda t: len(t.get_text(" ", strip=True)))
-    candidates = (
-        soup.find("main"),
-        soup.find(None, {"role": "main"}),
-        soup.find(None, {"itemprop": "articleBody"}),
-        soup.body,
-    )
-    for found in candidates:
-        if isinstance(found, Tag):
-            return found
+@dataclass
+class _Close:
+    tag: Tag
+    name: str
+    block: bool
+    at_start: bool
+    first_write: int
+
+
+@dataclass
+class _Index:
+    """The elements metadata comes from, gathered in one pass over the page."""
+
+    metas: list[Tag] = field(default_factory=list)
+    links: list[Tag] = field(default_factory=list)
+    json_ld: list[Tag] = field(default_factory=list)
+    times: list[Tag] = field(default_factory=list)
+    h1: list[Tag] = field(default_factory=list)
+    bases: list[Tag] = field(default_factory=list)
+    bylines: list[Tag] = field(default_factory=list)
+    articles: list[Tag] = field(default_factory=list)
+    mains: list[Tag] = field(default_factory=list)
+    titles: list[Tag] = field(default_factory=list)
+
+
+_BYLINE_CLASSES = frozenset({"byline__name", "author-name"})
+
+
+def _index(soup: BeautifulSoup) -> _Index:
+    index = _Index()
+    for node in soup.descendants:
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if name == "meta":
+            index.metas.append(node)
+        elif name == "link":
+            index.links.append(node)
+        elif name == "script":
+            if str(node.get("type", "")).lower() == "application/ld+json":
+                index.json_ld.append(node)
+        elif name == "time":
+            if node.has_attr("datetime"):
+                index.times.append(node)
+        elif name == "h1":
+            index.h1.append(node)
+        elif name == "base":
+            index.bases.append(node)
+        elif name == "article":
+            index.articles.append(node)
+        elif name == "title":
+            index.titles.append(node)
+        if name == "main" or node.get("role") == "main" or node.get("itemprop") == "articleBody":
+            index.mains.append(node)
+        if (
+            "author" in node.get_attribute_list("rel")
+            or node.get("itemprop") == "author"
+            or _BYLINE_CLASSES.intersection(node.get_attribute_list("class"))
+        ):
+            index.bylines.append(node)
+    return index
+
+
+def _choose_root(soup: BeautifulSoup, index: _Index) -> Tag:
+    if index.articles:
+        return max(index.articles, key=lambda t: len(t.get_text(" ", strip=True)))
+    if index.mains:
+        return index.mains[0]
+    if isinstance(soup.body, Tag):
+        return soup.body
     return soup
 
 
-def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
+def _meta(index: _Index, *keys: str) -> str | None:
     wanted = {k.lower() for k in keys}
-    for tag in soup.find_all("meta"):
-        if not isinstance(tag, Tag):
-            continue
+    for tag in index.metas:
         key = str(tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
         if key in wanted:
             content = str(tag.get("content") or "").strip()
@@ -247,8 +312,8 @@ def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
     return None
 
 
-def _json_ld(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
-    for tag in soup.find_all("script", attrs={"type": "application/ld+json"}):
+def _json_ld(index: _Index) -> Iterator[dict[str, Any]]:
+    for tag in index.json_ld:
         try:
             data = json.loads(tag.get_text() or "null")
         except (json.JSONDecodeError, RecursionError):
@@ -293,22 +358,29 @@ def _parse_date(value: str | None) -> datetime | None:
         return None
 
 
-def _metadata(soup: BeautifulSoup, root: Tag, url: str | None) -> dict[str, Any]:
-    ld = list(_json_ld(soup))
+def _inside(tag: Tag, root: Tag) -> bool:
+    return tag is root or any(parent is root for parent in tag.parents)
+
+
+def _metadata(index: _Index, root: Tag, url: str | None) -> dict[str, Any]:
+    ld = list(_json_ld(index))
     ld_types = {str(t).lower() for item in ld for t in _names(item.get("@type"))}
     ld_types |= {
         str(item.get("@type")).lower() for item in ld if isinstance(item.get("@type"), str)
     }
 
-    title = _meta(soup, "og:title", "twitter:title")
+    title = _meta(index, "og:title", "twitter:title")
     if title is None:
-        h1 = root.find("h1") or soup.find("h1")
-        if isinstance(h1, Tag) and h1.get_text(strip=True):
-            title = _SPACE.sub(" ", h1.get_text(" ", strip=True))
-    if title is None and soup.title is not None and soup.title.string:
-        title = _SPACE.sub(" ", soup.title.string).strip() or None
+        headings = [h for h in index.h1 if _inside(h, root)] or index.h1
+        for h1 in headings:
+            text = _SPACE.sub(" ", h1.get_text(" ", strip=True))
+            if text:
+                title = text
+                break
+    if title is None and index.titles:
+        title = _SPACE.sub(" ", index.titles[0].get_text()).strip() or None
 
-    publisher = _meta(soup, "og:site_name", "publisher", "application-name", "dc.publisher")
+    publisher = _meta(index, "og:site_name", "publisher", "application-name", "dc.publisher")
     if publisher is None:
         for item in ld:
             names = _names(item.get("publisher"))
@@ -317,9 +389,7 @@ def _metadata(soup: BeautifulSoup, root: Tag, url: str | None) -> dict[str, Any]
                 break
 
     authors: list[str] = []
-    for tag in soup.find_all("meta"):
-        if not isinstance(tag, Tag):
-            continue
+    for tag in index.metas:
         key = str(tag.get("name") or tag.get("property") or "").lower()
         content = str(tag.get("content") or "").strip()
         if (
@@ -330,39 +400,41 @@ def _metadata(soup: BeautifulSoup, root: Tag, url: str | None) -> dict[str, Any]
             authors.append(content)
     for item in ld:
         authors.extend(_names(item.get("author")))
-    for tag in soup.select('[rel~="author"], [itemprop="author"], .byline__name, .author-name'):
+    for tag in index.bylines:
         text = _SPACE.sub(" ", tag.get_text(" ", strip=True))
         if text and len(text) <= 80:
             authors.append(text.removeprefix("By ").removeprefix("by "))
     unique_authors = list(dict.fromkeys(a for a in authors if a))
 
-    published = _parse_date(_meta(soup, *_DATE_META))
+    published = _parse_date(_meta(index, *_DATE_META))
     if published is None:
         for item in ld:
             published = _parse_date(str(item.get("datePublished") or "") or None)
             if published is not None:
                 break
-    if published is None:
-        time_tag = root.find("time", attrs={"datetime": True}) or soup.find(
-            "time", attrs={"datetime": True}
-        )
-        if isinstance(time_tag, Tag):
-            published = _parse_date(str(time_tag.get("datetime")))
+    if published is None and index.times:
+        times = [t for t in index.times if _inside(t, root)] or index.times
+        published = _parse_date(str(times[0].get("datetime")))
 
     base = url
-    base_tag = soup.find("base", href=True)
-    if isinstance(base_tag, Tag):
-        base = urljoin(url or "", str(base_tag["href"]))
+    for base_tag in index.bases:
+        if base_tag.get("href"):
+            base = urljoin(url or "", str(base_tag["href"]))
+            break
     canonical = url
-    link_tag = soup.find("link", rel="canonical", href=True)
-    og_url = _meta(soup, "og:url")
-    candidate = str(link_tag["href"]) if isinstance(link_tag, Tag) else og_url
+    candidate = None
+    for link_tag in index.links:
+        if "canonical" in link_tag.get_attribute_list("rel") and link_tag.get("href"):
+            candidate = str(link_tag["href"])
+            break
+    if candidate is None:
+        candidate = _meta(index, "og:url")
     if candidate:
         joined = urljoin(url or "", candidate.strip())
         if urlsplit(joined).scheme in ("http", "https"):
             canonical = joined
 
-    og_type = (_meta(soup, "og:type") or "").lower()
+    og_type = (_meta(index, "og:type") or "").lower()
     is_article = og_type == "article" or bool(
         ld_types & {"newsarticle", "article", "reportagenewsarticle", "blogposting"}
     )
@@ -373,7 +445,7 @@ def _metadata(soup: BeautifulSoup, root: Tag, url: str | None) -> dict[str, Any]
         "published_at": published,
         "canonical": canonical,
         "base": base,
-        "is_article": is_article or soup.find("article") is not None,
+        "is_article": is_article or bool(index.articles),
     }
 
 
@@ -447,13 +519,15 @@ def document_from_html(html: str, *, url: str | None = None, raw: bytes | None =
         ('Officials spoke on Friday.', 'Daily Ledger', 'https://news.example/t/1', 'on Friday')
     """
     soup = BeautifulSoup(html, "html.parser")
-    root = _choose_root(soup)
-    meta = _metadata(soup, root, url)
-    walker = _Walker(meta["base"])
-    if root.name in _DROP_TAGS or root is soup:
-        walker.walk(root, in_article=False)
+    index = _index(soup)
+    root = _choose_root(soup, index)
+    meta = _metadata(index, root, url)
+    walker = _Walker()
+    if root is soup or root.name in _DROP_TAGS:
+        for child in root.contents:
+            walker.run(child, in_article=False)
     else:
-        walker.element(root, in_article=root.name in ("article", "main"), keep_lines=False)
+        walker.run(root, in_article=root.name in ("article", "main"))
     text = walker.out.result()
     if not text.strip():
         raise EmptyInputError(

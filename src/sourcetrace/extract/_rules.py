@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .._models import Agent, Claim, Cue, Document, Span
 from ..text.segment import Quotation, find_quotations, split_paragraphs, split_sentences
@@ -36,6 +37,7 @@ from ._lexicon import (
     OUTLET_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    TITLE_WORDS,
     _wordset,
     stance_of,
 )
@@ -67,6 +69,10 @@ _LEADING_JUNK = _wordset(
     obviously indeed instead moreover separately finally first"""
 )
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
+_APPOSITIVE_OPENERS = _wordset(
+    """a an the his her their its who whose then now former longtime also one another
+    executive senior chief head director president"""
+)
 _HEAD_ENDERS = frozenset({"of", "for", "at", "with", "from", "in", "familiar", "close", "who"})
 _FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 _SUBJECT_DETERMINERS = _wordset(
@@ -146,6 +152,7 @@ class _Reader:
         self.beliefs = beliefs
         self.registry = AgentRegistry()
         self.drafts: list[_Draft] = []
+        self.sentence_claims: list[_Draft] = []
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
         self.publisher = publisher
         self.cue_words = frozenset(
@@ -162,7 +169,7 @@ class _Reader:
             quotations = find_quotations(text, para_start, para_end)
             sentences = split_sentences(text, para_start, para_end, quotations)
             last: _Draft | None = None
-            continuing = open_claim is not None and text[para_start] in '"“«„'
+            continuing = open_claim is not None and text[para_start] in "\"“«„'"
             quote_index = 0
             for sent_start, sent_end in sentences:
                 inside: list[Quotation] = []
@@ -212,6 +219,7 @@ class _Reader:
         self, tokens: list[_Tok], sentence: tuple[int, int], starts_paragraph: bool
     ) -> list[_Draft]:
         made: list[_Draft] = []
+        self.sentence_claims = made
         if starts_paragraph:
             label = self._label(tokens, sentence)
             if label is not None:
@@ -316,8 +324,10 @@ class _Reader:
             return None
         if i > 0 and not tok.text.islower():
             return None  # "United States", "Reuters Reports"
-        if lemma == "cite" or (tok.low.endswith("ing") and tok.low != lemma):
+        if lemma == "cite":
             return None
+        if tok.low.endswith("ing") and tok.low != lemma:
+            return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
         cue_end = i
@@ -331,58 +341,108 @@ class _Reader:
                 object_range = (i + 1, found - 1)
         subject = _subject_before(toks, i)
         inverted = False
-        as_clause = False
-        if subject is not None and subject[0] > 0 and toks[subject[0] - 1].low == "as":
-            as_clause = True
+        as_clause = (
+            subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
+        )
         if subject is None:
-            subject = _noun_phrase_after(toks, cue_end + 1)
-            if subject is None:
+            after = _noun_phrase_after(toks, cue_end + 1)
+            if after is None or i == 0 or not _ends_content(toks[i - 1]):
                 return None
+            subject = _Subject(after[0], after[1], _appositive_end(toks, after[1]))
             inverted = True
-            before_end = i
-            if before_end == 0 or not _ends_content(toks[before_end - 1]):
-                return None
         passive = _word_at(toks, i - 1) in ("was", "were", "is", "been")
         if lemma == "quote" and object_range is None and not passive:
             return None
-        source_range = subject
-        frame_start = min(subject[0], i)
-        frame_end = max(subject[1], cue_end)
+        frame_start = min(subject.start, i)
+        frame_end = max(subject.span_end - 1, cue_end)
         if as_clause:
             frame_start -= 1
         content, quotes, after_frame = self._content(
-            toks, i, cue_end, frame_start, frame_end, lemma, inverted, as_clause
+            toks, cue_end, frame_start, frame_end, lemma, inverted, as_clause
         )
         if content is None:
             return None
-        speaker_range = source_range
+        speaker_range = subject.ref or (subject.start, subject.end)
+        source_span = (toks[subject.start].start, toks[subject.span_end - 1].end)
         via_ranges: list[tuple[int, int]] = []
         if object_range is not None:
             speaker_range = object_range
-            via_ranges.append(source_range)
+            source_span = (toks[object_range[0]].start, toks[object_range[1] - 1].end)
+            via_ranges.append((subject.start, subject.end))
         citing = _find_citing(toks, frame_start, after_frame)
         if citing is not None:
             via_ranges = [speaker_range, *via_ranges]
             speaker_range = citing
+            source_span = (toks[citing[0]].start, toks[citing[1] - 1].end)
         interview = _find_interview_outlet(toks, cue_end + 1, after_frame)
         if lemma in _OBJECT_CUES and interview is None:
-            obj = _noun_phrase_after(toks, cue_end + 1)
-            if obj is not None:
-                interview = obj
-        cue_span = (tok.start, toks[cue_end].end)
-        draft = self._make(
+            interview = _noun_phrase_after(toks, cue_end + 1)
+        return self._make(
             toks,
             sentence,
             content,
             quotes,
-            cue_span,
+            (tok.start, toks[cue_end].end),
             lemma,
             speaker_range,
+            source_span,
             via_ranges,
             interview,
             (frame_start, after_frame),
         )
-        return draft
+
+    def _participle(
+        self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
+    ) -> _Draft | None:
+        """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
+        if i == 0 or toks[i - 1].text not in (",", "—", "–") or lemma in BELIEF_CUES:
+            return None
+        previous = self.sentence_claims[-1] if self.sentence_claims else None
+        start = i + 1
+        if lemma in _OBJECT_CUES:
+            start = _skip_object(toks, start)
+        start = _skip_complement(toks, start)
+        end = _forward_end(toks, start)
+        if start >= end or (_word_count(toks, start, end) < 2 and toks[start].kind != "q"):
+            return None
+        if toks[start].kind == "q" and end - start == 1:
+            span = _quote_span(self.text, toks[start])
+            content, quotes = [span], [span]
+        else:
+            piece = _strip_piece(self.text, toks, start, end)
+            if piece is None:
+                return None
+            content, quotes = [piece], _quotes_in(toks[start:end])
+        if previous is not None:
+            draft = _Draft(
+                sentence=sentence,
+                content=content,
+                quotes=[q for q in quotes if _is_real_quote(self.text, q, content)],
+                cue=(toks[i].start, toks[i].end),
+                lemma=lemma,
+                source=previous.source,
+                speaker=previous.speaker,
+                via=list(previous.via),
+            )
+            draft.has_quote = bool(draft.quotes)
+            return draft
+        subject = _noun_phrase_after(toks, 0)
+        if subject is None or not _is_name(toks, subject[0], subject[1]):
+            return None
+        span = (toks[subject[0]].start, toks[subject[1] - 1].end)
+        return self._make(
+            toks,
+            sentence,
+            content,
+            quotes,
+            (toks[i].start, toks[i].end),
+            lemma,
+            subject,
+            span,
+            [],
+            None,
+            (0, i),
+        )
 
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
@@ -420,6 +480,7 @@ class _Reader:
             (toks[i].start, toks[i + 1].end),
             "according to",
             source,
+            (toks[source[0]].start, toks[source[1] - 1].end),
             [],
             None,
             (i, source[1]),
@@ -428,7 +489,6 @@ class _Reader:
     def _content(
         self,
         toks: list[_Tok],
-        i: int,
         cue_end: int,
         frame_start: int,
         frame_end: int,
@@ -436,66 +496,79 @@ class _Reader:
         inverted: bool,
         as_clause: bool,
     ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]], int]:
-        """The content pieces, the quotations in them, and the token where the frame ends."""
+        """The content pieces, the quotations in them, and the token where the frame ends.
+
+        Content comes before the frame ("...," the official added), after it (Price said
+        that ...), or on both sides ("A," he said, "B." / The goal, she said, is peace.).
+        """
         text = self.text
         before_end = frame_start
-        if (
+        backward = (
             before_end > 0
             and _ends_content(toks[before_end - 1])
             and not _is_frame_prefix(toks, before_end)
-        ):
-            # "...," the official added / The plan is dead, officials said
-            first = 0
-            if all(tok.kind == "q" or tok.kind == "p" for tok in toks[:before_end]):
-                quotes = [_quote_span(text, tok) for tok in toks[:before_end] if tok.kind == "q"]
-                pieces = [q for q in quotes if q[0] < q[1]]
-            else:
-                piece = _strip_piece(text, toks, first, before_end)
-                pieces = [piece] if piece is not None else []
-                quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
-            if not pieces:
-                return None, [], frame_end + 1
-            after = frame_end + 1
-            # a quotation interrupted by its cue: "A," he said, "B."
-            while after < len(toks) and toks[after].kind == "p" and toks[after].text in ",:;—–-":
-                after += 1
-            if after < len(toks) and toks[after].kind == "q":
-                span = _quote_span(text, toks[after])
-                if span[0] < span[1]:
-                    pieces.append(span)
-                    quotes.append(span)
-                return pieces, quotes, after
-            return pieces, quotes, len(toks)
-        if inverted:
-            return None, [], frame_end + 1
-        # SOURCE CUE [complement] CONTENT
+        )
         start = frame_end + 1
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
+        after_comma = start < len(toks) and toks[start].text in (",", ":", ";", "—", "–")
         start = _skip_complement(toks, start)
-        if start >= len(toks):
-            return None, [], len(toks)
         if as_clause:
-            # As X reports, CONTENT
             while start < len(toks) and toks[start].kind == "p":
                 start += 1
-        end = len(toks)
-        # the article's own comment after a closing quotation: ..."," which makes sense.
-        for index in range(start + 1, end):
-            if toks[index - 1].kind != "q":
-                continue
-            follower = index + 1 if toks[index].text == "," else index
-            if _word_at(toks, follower) in ("which", "something"):
-                end = index
-                break
-        if end - start == 1 and toks[start].kind == "q":
+        end = _forward_end(toks, start)
+        forward_words = _word_count(toks, start, end) if start < end else 0
+        forward_quote = start < end and toks[start].kind == "q"
+        if backward:
+            quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])
+            if quoted_before or not (forward_quote or forward_words >= 2):
+                return self._backward(toks, before_end, frame_end, quoted_before)
+            if after_comma and not forward_quote:
+                # The goal, she said, is peace: both sides
+                pieces, quotes, _ = self._backward(toks, before_end, frame_end, False)
+                if pieces is None:
+                    return None, [], len(toks)
+                piece = _strip_piece(text, toks, start, end)
+                if piece is not None and not _starts_participle(toks, start):
+                    pieces.append(piece)
+                    quotes.extend(_quotes_in(toks[start:end]))
+                return pieces, quotes, start
+        elif inverted:
+            return None, [], frame_end + 1
+        if start >= end:
+            return None, [], len(toks)
+        if end - start == 1 and forward_quote:
             span = _quote_span(text, toks[start])
             return ([span], [span], end) if span[0] < span[1] else (None, [], end)
         piece = _strip_piece(text, toks, start, end)
-        if piece is None or _word_count(toks, start, end) < 2:
+        if piece is None or forward_words < 2:
             return None, [], end
-        quotes = [q for q in _quotes_in(toks[start:end])]
-        return [piece], quotes, start
+        return [piece], _quotes_in(toks[start:end]), start
+
+    def _backward(
+        self, toks: list[_Tok], before_end: int, frame_end: int, quoted_before: bool
+    ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]], int]:
+        """Content before the frame, and a quotation the frame interrupts."""
+        text = self.text
+        if quoted_before:
+            quotes = [_quote_span(text, tok) for tok in toks[:before_end] if tok.kind == "q"]
+            pieces = [q for q in quotes if q[0] < q[1]]
+        else:
+            piece = _strip_piece(text, toks, 0, before_end)
+            pieces = [piece] if piece is not None else []
+            quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
+        if not pieces:
+            return None, [], frame_end + 1
+        after = frame_end + 1
+        while after < len(toks) and toks[after].kind == "p" and toks[after].text in ",:;—–-":
+            after += 1
+        if after < len(toks) and toks[after].kind == "q":
+            span = _quote_span(text, toks[after])
+            if span[0] < span[1]:
+                pieces.append(span)
+                quotes.append(span)
+            return pieces, quotes, after
+        return pieces, quotes, len(toks)
 
     # --- building ---------------------------------------------------------------------
     def _make(
@@ -507,6 +580,7 @@ class _Reader:
         cue: tuple[int, int],
         lemma: str,
         speaker_range: tuple[int, int],
+        source_span: tuple[int, int],
         via_ranges: list[tuple[int, int]],
         interview: tuple[int, int] | None,
         frame: tuple[int, int],
@@ -539,7 +613,7 @@ class _Reader:
             quotes=real_quotes,
             cue=cue,
             lemma=lemma,
-            source=speaker_span,
+            source=source_span,
             speaker=speaker,
             via=via,
             explicit_via=bool(via),
@@ -602,17 +676,35 @@ def _word_at(toks: list[_Tok], index: int) -> str | None:
 def _ends_content(tok: _Tok) -> bool:
     """Whether ``tok`` closes a stretch of content before a source: a comma or a quote."""
     if tok.kind == "q":
-        inner = tok.text.rstrip('”»"“›‟ \t')
+        inner = tok.text.rstrip("”»\"“›‟' \t")
         return bool(inner) and inner[-1] in ",?!—–-…"
     return tok.text in (",", "—", "–")
 
 
-def _subject_before(toks: list[_Tok], cue: int) -> tuple[int, int] | None:
-    """The subject noun phrase that ends just before the cue, as a token range."""
+class _Subject(NamedTuple):
+    """A speaker mention: the name's tokens, where the written mention ends (an
+    appositive included), and for "who" the tokens of the name it stands for."""
+
+    start: int
+    end: int
+    span_end: int
+    ref: tuple[int, int] | None = None
+
+
+def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
+    """The subject noun phrase that ends just before the cue."""
     k = cue - 1
     while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
         k -= 1
+    if k >= 0 and toks[k].low == "who" and k >= 2 and toks[k - 1].text == ",":
+        # "Barkley, who said he votes ...": the source is "who", the speaker Barkley
+        ref = _subject_before(toks, k - 1)
+        return _Subject(k, k + 1, k + 1, (ref.start, ref.end) if ref else None)
+    span_end = -1
     if k >= 0 and toks[k].text == ",":
+        found = _appositive_subject(toks, k)
+        if found is not None:
+            return found
         # an aside between subject and cue: "The Journal, meanwhile, quoted ..."
         j = k - 1
         while j >= 0 and k - j <= 12 and toks[j].kind == "w":
@@ -629,7 +721,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> tuple[int, int] | None:
         if tok.kind == "w":
             if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
                 break
-            if tok.low in CUE_FORMS and tok.text.islower() and tok.low not in PERSON_NOUNS:
+            if _is_verb_cue(tok):
                 break
         elif not (tok.text in ".'’-&" and k > 0 and toks[k - 1].kind == "w"):
             break
@@ -645,7 +737,90 @@ def _subject_before(toks: list[_Tok], cue: int) -> tuple[int, int] | None:
         return None
     if not _valid_head(toks, start, end):
         return None
-    return start, end
+    return _Subject(start, end, max(end, span_end))
+
+
+def _is_verb_cue(tok: _Tok) -> bool:
+    """A lower-case cue form that can only be a verb ("said", not "reports" or "states")."""
+    lemma = CUE_FORMS.get(tok.low)
+    if lemma is None or not tok.text.islower() or tok.low in PERSON_NOUNS:
+        return False
+    return tok.low != lemma + "s" and tok.low != lemma + "es" and tok.low != lemma
+
+
+def _appositive_like(toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` can open an appositive ("a spokesman", "who", "69", "the ...")."""
+    if k >= len(toks) or toks[k].kind != "w":
+        return False
+    tok = toks[k]
+    return (
+        tok.low in _APPOSITIVE_OPENERS
+        or tok.text[0].isupper()
+        or tok.text[0].isdigit()
+        or tok.low in TITLE_WORDS
+        or tok.low in PERSON_NOUNS
+    )
+
+
+def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
+    """``NAME, APPOSITIVE, cue``: the name, with the appositive in the written mention."""
+    commas: list[int] = []
+    j = comma - 1
+    while j >= 0 and comma - j <= 45:
+        tok = toks[j]
+        if tok.kind == "q" or (tok.kind == "w" and _is_verb_cue(tok)):
+            break
+        if tok.text == ",":
+            commas.append(j)
+        elif tok.kind == "p" and tok.text not in ".'’-&()":
+            break
+        j -= 1
+    region_start = j + 1
+    bounds = [*commas, region_start - 1]
+    best: tuple[int, int] | None = None
+    for index, at in enumerate(commas):
+        if not _appositive_like(toks, at + 1):
+            continue
+        seg_start = bounds[index + 1] + 1
+        while seg_start < at and (
+            toks[seg_start].kind != "w" or toks[seg_start].low in _LEADING_JUNK
+        ):
+            seg_start += 1
+        if 0 < at - seg_start <= 7 and _is_name(toks, seg_start, at):
+            best = (seg_start, at)
+    if best is None:
+        return None
+    return _Subject(best[0], best[1], comma)
+
+
+def _is_name(toks: list[_Tok], start: int, end: int) -> bool:
+    words = toks[start:end]
+    if any(tok.kind == "q" or (tok.kind == "w" and tok.low in _CLAUSE_STOP) for tok in words):
+        return False
+    head = words[-1]
+    return (
+        head.kind == "w"
+        and (head.text[0].isupper() or head.low in PRONOUNS)
+        and (_valid_head(toks, start, end))
+    )
+
+
+def _appositive_end(toks: list[_Tok], np_end: int) -> int:
+    """After an inverted source ("said Tom Reyes, a shop owner."): where the mention ends."""
+    if (
+        np_end + 1 >= len(toks)
+        or toks[np_end].text != ","
+        or not _appositive_like(toks, np_end + 1)
+    ):
+        return np_end
+    k = np_end + 1
+    while k < len(toks) and toks[k].kind != "q" and k - np_end <= 45:
+        if toks[k].kind == "p" and toks[k].text not in ",.'’-&()":
+            break
+        k += 1
+    while k > np_end and toks[k - 1].kind == "p":
+        k -= 1
+    return k
 
 
 def _np_and(toks: list[_Tok], k: int) -> bool:
@@ -904,6 +1079,33 @@ def _find_time(
     return None
 
 
+def _forward_end(toks: list[_Tok], start: int) -> int:
+    """Where forward content ends: the sentence end, before the article's own comment
+    after a quotation (...," which makes sense), or before a new frame (", said X",
+    ", the report said")."""
+    end = len(toks)
+    for index in range(start + 1, end):
+        tok = toks[index]
+        if toks[index - 1].kind == "q":
+            follower = index + 1 if tok.text == "," else index
+            if _word_at(toks, follower) in ("which", "something"):
+                return index
+        if tok.text == "," and index + 1 < end:
+            for k in range(index + 1, min(end, index + 7)):
+                if toks[k].kind != "w":
+                    break
+                if _is_verb_cue(toks[k]):
+                    if k == index + 1 or _valid_head(toks, index + 1, k):
+                        return index
+                    break
+    return end
+
+
+def _starts_participle(toks: list[_Tok], start: int) -> bool:
+    low = _word_at(toks, start)
+    return low is not None and low.endswith("ing") and low in CUE_FORMS
+
+
 def _is_frame_prefix(toks: list[_Tok], stop: int) -> bool:
     """Whether ``toks[:stop]`` (ending in a comma) frames the claim rather than being it.
 
@@ -1064,7 +1266,7 @@ def run(document: Document, *, beliefs: bool = False) -> tuple[list[Claim], list
 
 def _follows_that(text: str, start: int) -> bool:
     """A quotation built into reported speech: 'as saying that "the United States ..."'."""
-    window = text[max(0, start - 12) : start].rstrip('"“«„ \t')
+    window = text[max(0, start - 12) : start].rstrip("\"“«„' \t")
     return window.lower().endswith((" that", "\nthat")) or window.lower() == "that"
 
 

@@ -66,7 +66,9 @@ _SENTENCE_OPENERS = _wordset(
     if as although though since because what who why how some many most one two"""
 )
 
-_QUOTE_MARK_RE = re.compile('["“”«»„‹›‟]')
+_QUOTE_MARK_RE = re.compile("''|[\"“”«»„‹›‟]")
+_STRAIGHT = frozenset({'"', "''"})
+"""Marks that open and close alike: ``"`` and the doubled apostrophe of some wires."""
 _CLOSERS = frozenset("\"'”’»›)]}")
 _BOUNDARY_RE = re.compile(r"[.!?…]+")
 
@@ -130,7 +132,8 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
     """The top-level quotations of one paragraph ``text[start:end]``.
 
     Curly marks (“ ”), guillemets (« », either direction is read as written: « opens),
-    German „ “ and straight ``"`` are understood. Nested quotations count once, as part of
+    German „ “, straight ``"`` and the doubled apostrophe ``''`` of some wire copy are
+    understood. Nested quotations count once, as part of
     the outermost one; a closing mark with nothing open is ignored; a quotation left open
     ends at ``end``. Single quotes are not treated as quotation marks, since they are
     mostly apostrophes.
@@ -148,17 +151,21 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
     for match in _QUOTE_MARK_RE.finditer(text, start, stop):
         position = match.start()
         char = match.group()
-        if char == '"':
+        width = len(char)
+        if char in _STRAIGHT:
             if depth == 0:
-                if _straight_opens(text, position, start, stop):
+                if _straight_opens(text, position, width, start, stop):
                     depth, opened_at, opener = 1, position, char
-            elif opener == '"':
-                quotations.append(Quotation(opened_at, position + 1, opened_at + 1, position, True))
+            elif opener == char:
+                inner_start = opened_at + len(opener)
+                quotations.append(
+                    Quotation(opened_at, position + width, inner_start, position, True)
+                )
                 depth = 0
-            # a straight mark inside a curly quotation belongs to a nested quotation,
+            # a straight mark inside another quotation belongs to a nested quotation,
             # which does not matter at the top level
             continue
-        if opener == '"' and depth:
+        if opener in _STRAIGHT and depth:
             continue  # curly marks nested in a straight quotation
         if char == "“" and depth and opener == "„":
             closes = True
@@ -174,16 +181,17 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
             if depth == 0:
                 quotations.append(Quotation(opened_at, position + 1, opened_at + 1, position, True))
     if depth > 0:
+        inner_start = opened_at + len(opener)
         inner_end = stop
-        while inner_end > opened_at + 1 and text[inner_end - 1].isspace():
+        while inner_end > inner_start and text[inner_end - 1].isspace():
             inner_end -= 1
-        quotations.append(Quotation(opened_at, stop, opened_at + 1, inner_end, False))
+        quotations.append(Quotation(opened_at, stop, inner_start, inner_end, False))
     return quotations
 
 
-def _straight_opens(text: str, position: int, start: int, stop: int) -> bool:
-    """Whether a straight ``"`` at ``position`` opens a quotation (nothing is open)."""
-    after = text[position + 1] if position + 1 < stop else ""
+def _straight_opens(text: str, position: int, width: int, start: int, stop: int) -> bool:
+    """Whether a straight mark at ``position`` opens a quotation (nothing is open)."""
+    after = text[position + width] if position + width < stop else ""
     if not after or after.isspace():
         return False
     before = text[position - 1] if position > start else ""

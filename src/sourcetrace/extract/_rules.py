@@ -73,6 +73,7 @@ _APPOSITIVE_OPENERS = _wordset(
     """a an the his her their its who whose then now former longtime also one another
     executive senior chief head director president"""
 )
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
 _HEAD_ENDERS = frozenset({"of", "for", "at", "with", "from", "in", "familiar", "close", "who"})
 _FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 _SUBJECT_DETERMINERS = _wordset(
@@ -122,6 +123,9 @@ class _Tok:
     kind: str
     """``w`` a word, ``p`` punctuation, ``q`` a whole quotation."""
     quote: Quotation | None = None
+
+    def start_end(self) -> tuple[int, int]:
+        return self.start, self.end
 
 
 @dataclass(slots=True)
@@ -255,6 +259,9 @@ class _Reader:
         if colon < 1 or colon + 1 >= len(tokens):
             return None
         label = tokens[:colon]
+        cue_tok = None
+        if len(label) > 1 and CUE_FORMS.get(label[0].low) in ("say", "add", "write"):
+            cue_tok, label = label[0], label[1:]
         words = [tok.text for tok in label]
         low = " ".join(tok.low for tok in label)
         if low in _QA_QUESTION_LABELS:
@@ -281,8 +288,8 @@ class _Reader:
             sentence=(sentence[0], para_end),
             content=[content],
             quotes=quotes or [content],
-            cue=(tokens[colon].start, tokens[colon].end),
-            lemma="say",
+            cue=(cue_tok or tokens[colon]).start_end(),
+            lemma=CUE_FORMS[cue_tok.low] if cue_tok else "say",
             source=label_span,
             speaker=speaker,
             has_quote=True,
@@ -723,6 +730,14 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
                 break
             if _is_verb_cue(tok):
                 break
+        elif tok.text == ")":
+            # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
+            j = k - 1
+            while j > 0 and k - j <= 8 and toks[j].text != "(":
+                j -= 1
+            if j <= 0 or toks[j].text != "(":
+                break
+            k = j
         elif not (tok.text in ".'’-&" and k > 0 and toks[k - 1].kind == "w"):
             break
         k -= 1
@@ -731,6 +746,12 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         toks[start].kind != "w" or toks[start].low in _LEADING_JUNK or toks[start].low in _AUX
     ):
         start += 1
+    if end - 1 > start and toks[end - 1].text == ")":
+        # "Rep. Gwen Moore (D-Wis.)": the party and state are part of the mention only
+        span_end = end
+        while end > start and toks[end - 1].text != "(":
+            end -= 1
+        end -= 1
     while end > start and toks[end - 1].kind != "w":
         end -= 1
     if start >= end:
@@ -852,7 +873,16 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     base = low.removesuffix("'s").removesuffix("’s")
     if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
         return True
-    return base.endswith("s") and base[:-1] in PERSON_NOUNS
+    if base.endswith("s") and base[:-1] in PERSON_NOUNS:
+        return True
+    # "the announcer", "a historian", "two consultants": nouns of people by their ending,
+    # after a determiner
+    return toks[start].low in _SUBJECT_DETERMINERS and _looks_like_agent_noun(base)
+
+
+def _looks_like_agent_noun(word: str) -> bool:
+    word = word.removesuffix("s")
+    return len(word) > 4 and word.endswith(_AGENT_SUFFIXES)
 
 
 def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
@@ -881,6 +911,13 @@ def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
             ):
                 k += 1
                 continue
+            if tok.text == "(" and k > start:
+                close = k + 1
+                while close < len(toks) and close - k <= 8 and toks[close].text != ")":
+                    close += 1
+                if close < len(toks) and toks[close].text == ")":
+                    k = close + 1
+                    continue
             break
         if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
             break

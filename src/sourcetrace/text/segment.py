@@ -69,6 +69,13 @@ _SENTENCE_OPENERS = _wordset(
 _QUOTE_MARK_RE = re.compile("''|[\"“”«»„‹›‟]")
 _STRAIGHT = frozenset({'"', "''"})
 """Marks that open and close alike: ``"`` and the doubled apostrophe of some wires."""
+_CUE_AFTER_QUOTE_RE = re.compile(
+    r"(?:[\w.'’()-]+[ \t\u00a0]+){0,7}?(?:said|says|asked|asks|added|adds|told|tells|wrote|"
+    r"writes|replied|replies|continued|exclaimed|shouted|tweeted|recalled|noted|insisted|"
+    r"explained|argued|declared|wondered|joked|quipped)\b"
+)
+"""A speaker and a speech verb after a quotation that ends with ? ! or a period: the
+quotation and its attribution are one sentence."""
 _CLOSERS = frozenset("\"'”’»›)]}")
 _BOUNDARY_RE = re.compile(r"[.!?…]+")
 
@@ -247,6 +254,13 @@ def split_sentences(
             following += 1
         if following < stop and not _opens_sentence(text, following, stop):
             continue
+        if (
+            following < stop
+            and quote_index < len(quotations)
+            and quotations[quote_index].end == cut
+            and _CUE_AFTER_QUOTE_RE.match(text, following, min(stop, following + 120))
+        ):
+            continue  # “Why would we?” Clinton said.
         if (
             text[mark_start] == "."
             and mark_end - mark_start == 1

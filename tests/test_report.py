@@ -1,0 +1,70 @@
+"""The report for people: plain text, HTML for Jupyter and files, rows for data frames."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from builders import small_report
+
+from sourcetrace.report import claim_rows, render_html, render_text
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes.extend(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_text_report_shows_each_claim_with_speaker_and_verdict() -> None:
+    report = small_report()
+    text = render_text(report, width=160)
+    assert "3 claims" in text
+    rows = {claim.id: line for claim in report.claims for line in text.splitlines()
+            if line.strip().startswith(claim.id + " ")}
+    assert "verbatim" in rows["c1"] and "a port official" in rows["c1"]
+    assert "misattributed" in rows["c2"]
+    assert "not_found" in rows["c3"] and "The ministry" in rows["c3"]
+    assert "\x1b[" not in text  # no colour codes in plain text
+
+
+def test_html_page_is_self_contained_and_holds_table_graph_and_passages() -> None:
+    report = small_report()
+    page = render_html(report)
+    collector = _Collector()
+    collector.feed(page)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "script" not in collector.tags
+    assert not [value for name, value in collector.attributes
+                if name in {"src", "href"} and value and value.startswith("http")
+                and "example" not in value]
+    assert collector.tags.count("svg") == len(report.claims)
+    assert collector.tags.count("tr") == len(report.claims) + 1
+    words = " ".join(collector.text)
+    for verdict in ("verbatim", "misattributed", "not_found"):
+        assert verdict in words
+    # The passage link points at the highlighted passage in the sources section.
+    assert 'href="#st-doc-brief-11"' in page and 'id="st-doc-brief-11"' in page
+
+
+def test_notebook_fragment_is_not_a_whole_page() -> None:
+    report = small_report()
+    fragment = report._repr_html_()
+    assert not fragment.startswith("<!DOCTYPE")
+    assert "<table" in fragment and "<svg" in fragment
+
+
+def test_claim_rows_have_one_row_per_claim_with_the_best_verdict() -> None:
+    rows = claim_rows(small_report())
+    assert [row["claim_id"] for row in rows] == ["c1", "c2", "c3"]
+    assert [row["verdict"] for row in rows] == ["verbatim", "misattributed", "not_found"]
+    assert rows[0]["via"] == "Meridian Press"
+    assert rows[2]["passage"] is None

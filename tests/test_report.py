@@ -5,7 +5,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from builders import small_report
-
 from sourcetrace.report import claim_rows, render_html, render_text
 
 

@@ -67,3 +67,38 @@ def test_claim_rows_have_one_row_per_claim_with_the_best_verdict() -> None:
     assert [row["verdict"] for row in rows] == ["verbatim", "misattributed", "not_found"]
     assert rows[0]["via"] == "Meridian Press"
     assert rows[2]["passage"] is None
+
+
+def test_claim_review_is_a_draft_with_author_appearance_and_first_appearance() -> None:
+    report = small_report()
+    review = report.claim_review("c1")
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == "The gates are ready."
+    item = review["itemReviewed"]
+    assert item["author"] == {"@type": "Person", "name": "a port official"}
+    assert item["appearance"][0]["@type"] == "NewsArticle"
+    assert item["firstAppearance"]["text"] == "The gates are ready."
+    # The rating is the fact-checker's to give: no value, only sourcetrace's explanation.
+    assert "ratingValue" not in review["reviewRating"]
+    assert "verbatim" in review["reviewRating"]["ratingExplanation"]
+    assert "Meridian Press" in review["reviewRating"]["ratingExplanation"]
+    assert "firstAppearance" not in report.claim_review("c3")["itemReviewed"]
+
+
+def test_timeline_orders_appearances_by_date_with_undated_last() -> None:
+    from datetime import UTC, datetime
+
+    report = small_report()
+    dated_source = report.documents[0].model_copy(
+        update={"published_at": datetime(2026, 11, 12, 9, 0)}  # no zone: read as UTC
+    )
+    dated_article = report.article.model_copy(
+        update={"published_at": datetime(2026, 11, 14, 8, 0, tzinfo=UTC)}
+    )
+    report = report.model_copy(update={"documents": [dated_source], "article": dated_article})
+    appearances = report.timeline("c1")
+    assert [a.document_id for a in appearances] == ["doc-brief", "doc-art"]
+    assert [a.verdict for a in appearances] == ["verbatim", "article"]
+    undated = small_report().timeline("c1")
+    assert [a.document_id for a in undated] == ["doc-art", "doc-brief"]

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     import networkx
     import prov.model
 
+    from .report import Appearance
+
 __all__ = [
     "Agent",
     "AgentKind",
@@ -459,6 +461,18 @@ class TraceReport(_Model):
 
         claim_id = claim if isinstance(claim, str) else claim.id
         return claim_subgraph(self.graph, claim_id)
+
+    def timeline(self, claim: Claim | str) -> list[Appearance]:
+        """Where one claim's words appear (the article, each source), oldest first."""
+        from .report import timeline
+
+        return timeline(self, claim)
+
+    def claim_review(self, claim: Claim | str) -> dict[str, Any]:
+        """A draft schema.org ``ClaimReview`` (JSON-LD) for one claim, rating left blank."""
+        from .report import claim_review
+
+        return claim_review(self, claim)
 
     # --- output -----------------------------------------------------------------------
     def to_json(self, *, indent: int | None = 2) -> str:

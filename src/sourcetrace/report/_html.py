@@ -11,6 +11,7 @@ from html import escape
 from .._models import Claim, Document, Evidence, TraceReport
 from ..graph import render_svg
 from ._text import describe_source
+from ._timeline import timeline
 
 __all__ = ["render_html"]
 
@@ -100,6 +101,22 @@ def _claim_row(report: TraceReport, claim: Claim) -> str:
     )
 
 
+def _timeline(report: TraceReport, claim: Claim) -> str:
+    appearances = timeline(report, claim)
+    if len(appearances) < 2:
+        return ""
+    items = "".join(
+        f"<li>{a.published_at.date().isoformat() if a.published_at else 'undated'} — "
+        f"{escape(a.title)}{' (' + escape(a.publisher) + ')' if a.publisher else ''}: "
+        f"{_verdict(a.verdict) if a.verdict != 'article' else 'this article'}</li>"
+        for a in appearances
+    )
+    return (
+        '<div class="st-dim">Appearances, oldest first:</div>'
+        f'<ol class="st-timeline">{items}</ol>'
+    )
+
+
 def _highlighted(doc: Document, passages: list[Evidence]) -> str:
     spans = sorted(
         {(item.passage.start, item.passage.end) for item in passages if item.passage},
@@ -163,7 +180,8 @@ def render_html(report: TraceReport, *, full_page: bool = True) -> str:
             body.append(
                 f"<details{opened}><summary>{escape(claim.id)}: "
                 f"{escape(claim.speaker.name)} — {_verdict(report.verdict(claim))}</summary>"
-                f'<div class="st-graph-box">{render_svg(graph, title=claim.id)}</div></details>'
+                f'<div class="st-graph-box">{render_svg(graph, title=claim.id)}</div>'
+                f"{_timeline(report, claim)}</details>"
             )
     matched = [item for item in report.evidence if item.passage is not None]
     if matched:

@@ -2,12 +2,13 @@
 
 from ._build import build_graph, claim_subgraph
 from ._export import NAMESPACE, to_dot, to_mermaid, to_networkx, to_prov
-from ._render import render_svg
+from ._render import readable, render_svg
 
 __all__ = [
     "NAMESPACE",
     "build_graph",
     "claim_subgraph",
+    "readable",
     "render_svg",
     "to_dot",
     "to_mermaid",

@@ -14,11 +14,11 @@ import textwrap
 
 from .._models import GraphNode, ProvenanceGraph
 
-__all__ = ["render_svg"]
+__all__ = ["readable", "render_svg"]
 
-_NODE_WIDTH = 200
+_NODE_WIDTH = 180
 _NODE_HEIGHT = 48
-_COLUMN_GAP = 90
+_COLUMN_GAP = 150
 _ROW_GAP = 22
 _MARGIN = 16
 
@@ -35,12 +35,47 @@ _VERDICT_COLOURS = {
 }
 
 
+_BOOKKEEPING = frozenset({"used", "wasGeneratedBy", "wasAssociatedWith"})
+
+
+def readable(graph: ProvenanceGraph) -> ProvenanceGraph:
+    """The graph without the trace's own bookkeeping, for pictures.
+
+    Drops the trace activity, the software agent and the article node with their edges:
+    every claim comes from the article and was found by the trace, so drawing it says
+    nothing and crowds the picture.
+    """
+    drop = {
+        node.id
+        for node in graph.nodes
+        if node.prov == "activity" or node.type in {"software", "article"}
+    }
+    edges = [
+        edge
+        for edge in graph.edges
+        if edge.source not in drop
+        and edge.target not in drop
+        and edge.relation not in _BOOKKEEPING
+    ]
+    linked = {edge.source for edge in edges} | {edge.target for edge in edges}
+    # What only the dropped nodes tied in (the article's publisher) goes too.
+    return ProvenanceGraph(
+        nodes=[node for node in graph.nodes if node.id not in drop and node.id in linked],
+        edges=edges,
+    )
+
+
 def _layers(graph: ProvenanceGraph) -> dict[str, int]:
     order = [node.id for node in graph.nodes]
     successors: dict[str, list[str]] = {node_id: [] for node_id in order}
     for edge in graph.edges:
-        if edge.target not in successors[edge.source]:
-            successors[edge.source].append(edge.target)
+        # A document is laid out right of its passages (reading order: claim, passage,
+        # the document it is part of), though PROV draws membership the other way.
+        source, target = edge.source, edge.target
+        if edge.relation == "hadMember":
+            source, target = target, source
+        if target not in successors[source]:
+            successors[source].append(target)
     # Drop the edges that close cycles (depth-first, in node order: deterministic).
     state: dict[str, int] = {}
     acyclic: dict[str, list[str]] = {node_id: [] for node_id in order}
@@ -81,7 +116,7 @@ def _layers(graph: ProvenanceGraph) -> dict[str, int]:
 
 
 def _label_lines(node: GraphNode) -> list[str]:
-    lines = textwrap.wrap(node.label, width=30, max_lines=2, placeholder="…") or [""]
+    lines = textwrap.wrap(node.label, width=27, max_lines=2, placeholder="…") or [""]
     return lines
 
 
@@ -97,9 +132,22 @@ def render_svg(graph: ProvenanceGraph, *, title: str | None = None) -> str:
     columns: dict[int, list[GraphNode]] = {}
     for node in graph.nodes:
         columns.setdefault(layer[node.id], []).append(node)
+    predecessors: dict[str, list[str]] = {}
+    for edge in graph.edges:
+        predecessors.setdefault(edge.target, []).append(edge.source)
+        predecessors.setdefault(edge.source, []).append(edge.target)
     positions: dict[str, tuple[int, int]] = {}
+    rows: dict[str, int] = {}
     for column, nodes in sorted(columns.items()):
+        # Order each column by the mean row of its already placed neighbours, which
+        # keeps related nodes level and edges short; ties keep the graph's order.
+        def barycentre(node: GraphNode) -> float:
+            placed = [rows[n] for n in predecessors.get(node.id, []) if n in rows]
+            return sum(placed) / len(placed) if placed else float("inf")
+
+        nodes.sort(key=barycentre)
         for row, node in enumerate(nodes):
+            rows[node.id] = row
             x = _MARGIN + column * (_NODE_WIDTH + _COLUMN_GAP)
             y = _MARGIN + row * (_NODE_HEIGHT + _ROW_GAP)
             positions[node.id] = (x, y)
@@ -118,10 +166,16 @@ def render_svg(graph: ProvenanceGraph, *, title: str | None = None) -> str:
         'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         '<path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>'
     )
+    drawn: dict[tuple[str, str], list[str]] = {}
+    verdicts: dict[tuple[str, str], object] = {}
     for edge in graph.edges:
-        sx, sy = positions[edge.source]
-        tx, ty = positions[edge.target]
-        verdict = edge.attributes.get("verdict")
+        key = (edge.source, edge.target)
+        drawn.setdefault(key, []).append(edge.relation)
+        verdicts.setdefault(key, edge.attributes.get("verdict"))
+    for (source, target), relations in drawn.items():
+        sx, sy = positions[source]
+        tx, ty = positions[target]
+        verdict = verdicts[(source, target)]
         colour = _VERDICT_COLOURS.get(str(verdict), "#888") if verdict else "#888"
         if tx > sx:
             x1, y1, x2, y2 = sx + _NODE_WIDTH, sy + _NODE_HEIGHT / 2, tx, ty + _NODE_HEIGHT / 2
@@ -132,9 +186,9 @@ def render_svg(graph: ProvenanceGraph, *, title: str | None = None) -> str:
             x1 = x2 = sx + _NODE_WIDTH / 2
             y1 = sy + (_NODE_HEIGHT if below else 0)
             y2 = ty + (0 if below else _NODE_HEIGHT)
-        label = edge.relation + (f" · {verdict}" if verdict else "")
+        label = ", ".join(relations) + (f" · {verdict}" if verdict else "")
         parts.append(
-            f'<g class="st-edge" data-relation="{edge.relation}">'
+            f'<g class="st-edge" data-relation="{" ".join(relations)}">'
             f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
             f'stroke="{colour}" stroke-width="{2 if verdict else 1.2}" '
             f'marker-end="url(#st-arrow)"/>'

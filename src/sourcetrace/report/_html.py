@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .._models import Claim, Document, Evidence, TraceReport
-from ..graph import render_svg
+from ..graph import readable, render_svg
 from ._text import describe_source
 from ._timeline import timeline
 
@@ -180,7 +180,7 @@ def render_html(report: TraceReport, *, full_page: bool = True) -> str:
             body.append(
                 f"<details{opened}><summary>{escape(claim.id)}: "
                 f"{escape(claim.speaker.name)} — {_verdict(report.verdict(claim))}</summary>"
-                f'<div class="st-graph-box">{render_svg(graph, title=claim.id)}</div>'
+                f'<div class="st-graph-box">{render_svg(readable(graph), title=claim.id)}</div>'
                 f"{_timeline(report, claim)}</details>"
             )
     matched = [item for item in report.evidence if item.passage is not None]

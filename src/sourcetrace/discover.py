@@ -26,6 +26,7 @@ __all__ = [
     "SourceLike",
     "SourceRef",
     "discover",
+    "links_near",
 ]
 
 logger = logging.getLogger("sourcetrace.discover")
@@ -98,6 +99,21 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text) if right == -1 else right
 
 
+def links_near(document: Document, claim: Claim, config: TraceConfig) -> list[str]:
+    """The http(s) links of ``document`` whose anchor is in the paragraph of ``claim``.
+
+    A link in the same paragraph as a claim is the article's own pointer to where the
+    words came from ("... told a press briefing"). At most ``config.max_links`` are
+    returned, in the order of the text, without duplicates.
+    """
+    start, end = _paragraph_bounds(document.text, claim.sentence.start, claim.sentence.end)
+    urls: list[str] = []
+    for link in document.links:
+        if start <= link.anchor.start < end and _is_url(link.url) and link.url not in urls:
+            urls.append(link.url)
+    return urls[: config.max_links]
+
+
 def discover(
     article: Document,
     claims: Sequence[Claim],
@@ -159,25 +175,19 @@ def discover(
                 "folder paths, Document objects or a Corpus"
             )
 
-    if config.follow_links and config.max_links:
+    if config.follow_links:
         followed = 0
-        for link in article.links:
-            if followed >= config.max_links:
-                logger.info("followed %d links; the rest are left out (max_links)", followed)
-                break
-            if not _is_url(link.url):
-                continue
-            near = tuple(
-                claim.id
-                for claim in claims
-                if _paragraph_bounds(article.text, claim.sentence.start, claim.sentence.end)[0]
-                <= link.anchor.start
-                < _paragraph_bounds(article.text, claim.sentence.start, claim.sentence.end)[1]
-            )
-            if not near:
-                continue
-            key = urldefrag(link.url).url
-            if key not in seen:
+        for claim in claims:
+            for url in links_near(article, claim, config):
+                key = urldefrag(url).url
+                if key in seen:
+                    continue
+                if followed >= config.max_links:
+                    logger.info("followed %d links; the rest are left out (max_links)", followed)
+                    return found
                 followed += 1
-            add(SourceRef(link.url, "link", near), key)
+                near = tuple(
+                    other.id for other in claims if url in links_near(article, other, config)
+                )
+                add(SourceRef(url, "link", near), key)
     return found

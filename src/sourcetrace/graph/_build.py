@@ -30,6 +30,7 @@ from .._models import (
     Evidence,
     GraphEdge,
     GraphNode,
+    Hop,
     ProvenanceGraph,
 )
 from .._version import __version__
@@ -141,6 +142,7 @@ def build_graph(
     documents: Sequence[Document],
     evidence: Sequence[Evidence],
     *,
+    hops: Sequence[Hop] = (),
     started_at: datetime | None = None,
     finished_at: datetime | None = None,
 ) -> ProvenanceGraph:
@@ -152,6 +154,8 @@ def build_graph(
         agents: the agents of the article (speakers and intermediaries).
         documents: the source documents that were loaded.
         evidence: the evidence found for the claims, best first per claim.
+        hops: steps taken back toward primary sources (``TraceConfig.depth``): each
+            adds the next passage, derived from the previous one.
         started_at: when the trace started (the activity's start time).
         finished_at: when the trace ended.
 
@@ -248,7 +252,22 @@ def build_graph(
         for rank, item in enumerate(evidence_by_claim.get(claim.id, [])):
             _add_evidence(builder, claim, claim_id, item, rank, documents_by_id)
 
+        previous = evidence_by_claim.get(claim.id, [None])[0]
+        for hop in sorted((h for h in hops if h.claim_id == claim.id), key=lambda h: h.depth):
+            if previous is None or previous.passage is None or not hop.evidence:
+                break
+            from_id = _passage_id(previous)
+            for rank, item in enumerate(hop.evidence):
+                _add_evidence(builder, claim, claim_id, item, rank, documents_by_id,
+                              quoting_node=from_id, hop=hop.depth)
+            previous = hop.evidence[0]
+
     return ProvenanceGraph(nodes=list(builder.nodes.values()), edges=builder.edges)
+
+
+def _passage_id(item: Evidence) -> str:
+    assert item.passage is not None
+    return f"passage/{item.document_id}/{item.passage.start}-{item.passage.end}"
 
 
 def _add_evidence(
@@ -258,21 +277,27 @@ def _add_evidence(
     item: Evidence,
     rank: int,
     documents_by_id: dict[str, Document],
+    *,
+    quoting_node: str | None = None,
+    hop: int = 0,
 ) -> None:
+    """Add one piece of evidence: its passage, and how the claim (or, on a hop back
+    toward the primary source, the previous passage) derives from it."""
     attributes: dict[str, str | int | float | bool | None] = {
         "match": item.relation,
         "verdict": item.verdict,
         "score": round(item.score, 1),
         "rank": rank,
     }
+    if hop:
+        attributes["hop"] = hop
+    statement = builder.nodes[f"statement/{claim.id}"]
     if item.passage is None or item.document_id is None:
-        if rank == 0:
-            builder.nodes[f"statement/{claim.id}"].attributes.update(
-                {"found": False, "verdict": item.verdict}
-            )
+        if rank == 0 and "passage" not in statement.attributes:
+            statement.attributes.update({"found": False, "verdict": item.verdict})
         return
     doc = documents_by_id.get(item.document_id)
-    passage_id = f"passage/{item.document_id}/{item.passage.start}-{item.passage.end}"
+    passage_id = _passage_id(item)
     builder.node(
         GraphNode(
             id=passage_id,
@@ -290,7 +315,7 @@ def _add_evidence(
     if doc is not None:
         builder.edge(f"document/{doc.id}", passage_id, "hadMember")
     relation = "wasDerivedFrom" if item.relation == "paraphrase" else "wasQuotedFrom"
-    builder.edge(claim_id, passage_id, relation, attributes)
+    builder.edge(quoting_node or claim_id, passage_id, relation, attributes)
     primary = (
         doc is not None
         and not item.secondary
@@ -300,7 +325,7 @@ def _add_evidence(
     if primary:
         builder.edge(claim_id, passage_id, "hadPrimarySource", attributes)
         if rank == 0:
-            builder.nodes[f"statement/{claim.id}"].attributes.update(
+            statement.attributes.update(
                 {"found": True, "verdict": item.verdict, "passage": passage_id}
             )
 

@@ -67,7 +67,7 @@ def test_help_lists_the_commands() -> None:
     ("make_article", "message"),
     [
         (lambda tmp: tmp / "missing.txt", "not found"),
-        (lambda tmp: tmp, "folder"),
+        (lambda tmp: tmp, "directory"),
         (lambda tmp: _write(tmp / "empty.txt", b"  \n"), "empty"),
         (lambda tmp: _write(tmp / "noise.bin", bytes(range(256)) * 16), "binary"),
     ],

@@ -142,6 +142,9 @@ def trace_command(
         typer.echo(report.to_json())
         return
     out = Console(highlight=False)
+    if not out.is_terminal:
+        # Piped or redirected: wide enough for the table to stay readable in a file.
+        out = Console(highlight=False, width=140)
     from .report import render_rich
 
     out.print(render_rich(report))

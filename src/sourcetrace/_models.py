@@ -352,6 +352,12 @@ class ProvenanceGraph(_Model):
 
         return to_prov(self)
 
+    def to_turtle(self) -> str:
+        """The graph as PROV-O in RDF Turtle (needs ``sourcetrace[rdf]``)."""
+        from .graph import to_turtle
+
+        return to_turtle(self)
+
     def to_dot(self) -> str:
         """The graph in Graphviz DOT."""
         from .graph import to_dot

@@ -132,7 +132,7 @@ def to_dot(graph: ProvenanceGraph) -> str:
             f'shape={_DOT_SHAPES[node.prov]}, style=filled, fillcolor="{_DOT_COLOURS[node.prov]}"];'
         )
     for edge in graph.edges:
-        label = edge.relation
+        label: str = edge.relation
         verdict = edge.attributes.get("verdict")
         if verdict:
             label += f"\\n{verdict}"
@@ -157,7 +157,7 @@ def to_mermaid(graph: ProvenanceGraph) -> str:
         left, right = shapes[node.prov]
         lines.append(f"  {ids[node.id]}{left}{_mermaid_label(node.label)}{right}")
     for edge in graph.edges:
-        label = edge.relation
+        label: str = edge.relation
         verdict = edge.attributes.get("verdict")
         if verdict:
             label += f" ({verdict})"

@@ -30,7 +30,7 @@ def _relations_from(graph: ProvenanceGraph, node_id: str) -> dict[str, set[str]]
 @pytest.mark.parametrize(
     ("words", "quoted", "derived", "primary"),
     [
-        ("finished before the autumn storms", {"passage", "statement"}, {"report"}, True),
+        ("finished before the autumn storms", {"passage", "statement"}, {"document"}, True),
         ("3,000 families", {"passage", "statement"}, set(), True),
         ("200 new flood inspectors", set(), {"passage", "statement"}, True),
         ("paid twice for the same work", {"passage", "statement"}, set(), False),

@@ -233,17 +233,28 @@ def build_graph(
         builder.edge(statement_id, speaker_id, "wasAttributedTo")
         quoting = "wasDerivedFrom" if claim.kind == "indirect" else "wasQuotedFrom"
         upstream = claim_id
+        matched_docs = [
+            documents_by_id[item.document_id]
+            for item in evidence_by_claim.get(claim.id, [])
+            if item.document_id in documents_by_id and item.passage is not None
+        ]
         for depth, intermediary in enumerate(claim.via):
-            report_id = f"report/{claim.id}/{depth}"
-            builder.node(
-                GraphNode(
-                    id=report_id,
-                    prov="entity",
-                    type="report",
-                    label=f"{intermediary.name} report",
-                    attributes={"fetched": False},
+            fetched = _report_document(intermediary, matched_docs)
+            if fetched is not None:
+                # The intermediary's report was among the sources and holds the words:
+                # that document is the report entity of the chain.
+                report_id = f"document/{fetched.id}"
+            else:
+                report_id = f"report/{claim.id}/{depth}"
+                builder.node(
+                    GraphNode(
+                        id=report_id,
+                        prov="entity",
+                        type="report",
+                        label=f"{intermediary.name} report",
+                        attributes={"fetched": False},
+                    )
                 )
-            )
             builder.edge(report_id, builder.agent(intermediary), "wasAttributedTo")
             builder.edge(upstream, report_id, "wasDerivedFrom")
             upstream = report_id
@@ -263,6 +274,16 @@ def build_graph(
             previous = hop.evidence[0]
 
     return ProvenanceGraph(nodes=list(builder.nodes.values()), edges=builder.edges)
+
+
+def _report_document(intermediary: Agent, documents: Sequence[Document]) -> Document | None:
+    """The fetched document published by ``intermediary``, if the claim was found in one."""
+    name = intermediary.name.lower().removeprefix("the ")
+    for doc in documents:
+        publisher = (doc.publisher or "").lower().removeprefix("the ")
+        if publisher and publisher == name:
+            return doc
+    return None
 
 
 def _passage_id(item: Evidence) -> str:

@@ -85,6 +85,16 @@ def trace_command(
     follow_links: Annotated[
         bool, typer.Option("--follow-links", help="Also fetch the article's own links.")
     ] = False,
+    depth: Annotated[
+        int,
+        typer.Option(
+            "--depth",
+            min=0,
+            max=10,
+            help="Hops to follow from a secondary source (another outlet's report) back "
+            "toward the primary one.",
+        ),
+    ] = 0,
     allow_host: Annotated[
         list[str] | None,
         typer.Option(
@@ -104,6 +114,7 @@ def trace_command(
         article_input = article
     config = TraceConfig(
         follow_links=follow_links,
+        depth=depth,
         allow_hosts=tuple(allow_host or ()),
         request_timeout=timeout,
     )

@@ -95,6 +95,13 @@ class TraceConfig(BaseModel):
     max_links: int = Field(default=100, ge=0)
     """Largest number of the article's links followed, however many it has."""
 
+    depth: int = Field(default=0, ge=0, le=10)
+    """How many hops to follow back toward a primary source. When a claim's best
+    evidence is a secondary source (another outlet's report that itself attributes the
+    words), that report is read as an article, its own claim is extracted and matched
+    against the sources (and, with ``follow_links``, the report's own links), up to
+    ``depth`` times. ``0`` stops at the first source."""
+
     # --- matching -------------------------------------------------------------------
     min_quote_score: Score = 80.0
     """Lowest alignment score (0-100, rapidfuzz ``partial_ratio`` on normalised text)

@@ -275,6 +275,14 @@ class Evidence(_Model):
     statement, not the statement."""
 
     @property
+    def quoted_text(self) -> str:
+        """The words found: the passage, or its segments joined by " … " for an elided
+        quote (whose passage runs from the first segment to the last)."""
+        if self.segments:
+            return " … ".join(segment.text for segment in self.segments)
+        return self.passage.text if self.passage is not None else ""
+
+    @property
     def misattributed(self) -> bool:
         """The words are found, but the source gives them to someone else."""
         return self.speaker_agrees is False and self.relation != "not_found"

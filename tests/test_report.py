@@ -112,3 +112,19 @@ def test_dataframe_has_one_row_per_claim() -> None:
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["claim_id"]) == ["c1", "c2", "c3"]
     assert list(frame["verdict"]) == ["verbatim", "misattributed", "not_found"]
+
+
+def test_missing_extra_names_the_pip_command(monkeypatch: object) -> None:
+    import sys
+
+    import pytest
+
+    from sourcetrace import MissingDependencyError
+
+    patch = pytest.MonkeyPatch()
+    patch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    try:
+        with pytest.raises(MissingDependencyError, match=r"pip install 'sourcetrace\[pandas\]'"):
+            small_report().to_dataframe()
+    finally:
+        patch.undo()

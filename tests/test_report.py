@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pytest
+
 from builders import small_report
 from sourcetrace.report import claim_rows, render_html, render_text
 
@@ -105,8 +107,6 @@ def test_timeline_orders_appearances_by_date_with_undated_last() -> None:
 
 
 def test_dataframe_has_one_row_per_claim() -> None:
-    import pytest
-
     pandas = pytest.importorskip("pandas", reason="pandas comes with the test extra")
     frame = small_report().to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
@@ -114,17 +114,11 @@ def test_dataframe_has_one_row_per_claim() -> None:
     assert list(frame["verdict"]) == ["verbatim", "misattributed", "not_found"]
 
 
-def test_missing_extra_names_the_pip_command(monkeypatch: object) -> None:
+def test_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
-
-    import pytest
 
     from sourcetrace import MissingDependencyError
 
-    patch = pytest.MonkeyPatch()
-    patch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
-    try:
-        with pytest.raises(MissingDependencyError, match=r"pip install 'sourcetrace\[pandas\]'"):
-            small_report().to_dataframe()
-    finally:
-        patch.undo()
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(MissingDependencyError, match=r"pip install 'sourcetrace\[pandas\]'"):
+        small_report().to_dataframe()

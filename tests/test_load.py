@@ -153,3 +153,27 @@ def test_load_inside_a_running_loop_points_to_aload() -> None:
         assert doc.text == "Some text."
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    "source", ["www.harborledger.example/world/talks", "harborledger.example/a/b.html"]
+)
+def test_load_url_without_scheme_says_to_add_it(source: str) -> None:
+    with pytest.raises(errors.InputError, match=r"without its scheme.*'https://"):
+        load(source)
+
+
+def test_load_existing_file_wins_over_url_lookalike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "statement.example.txt").write_text("A statement.", encoding="utf-8")
+    assert load("statement.example.txt").text == "A statement."
+
+
+def test_load_missing_relative_file_name_is_not_taken_for_a_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(errors.InputError, match=r"file not found: 'article\.txt'"):
+        load("article.txt")

@@ -27,9 +27,7 @@ from ._text import document_from_text
 __all__ = ["aload", "document_from_bytes", "document_from_fetch", "load"]
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
-_BARE_URL = re.compile(
-    r"^(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,24}(?::\d+)?(?:/\S*)?$", re.IGNORECASE
-)
+_BARE_URL = re.compile(r"^(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,24}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
 """``www.example.org/story``: a URL missing its ``https://`` (unless the "top-level
 domain" is a file extension: ``notes.txt`` is a file name)."""
 _FILE_EXTENSIONS = frozenset(

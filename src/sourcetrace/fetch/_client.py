@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpcore
 import httpx
@@ -695,8 +695,3 @@ def _from_cache(url: str, entry: CacheEntry, attempts: int, elapsed: float) -> F
         fetched_at=entry.fetched_datetime,
         from_cache=True,
     )
-
-
-def host_of(url: str) -> str:
-    """The lower-case host of ``url`` (``""`` if it has none)."""
-    return (urlsplit(url).hostname or "").lower()

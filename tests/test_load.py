@@ -177,3 +177,27 @@ def test_load_missing_relative_file_name_is_not_taken_for_a_url(
     monkeypatch.chdir(tmp_path)
     with pytest.raises(errors.InputError, match=r"file not found: 'article\.txt'"):
         load("article.txt")
+
+
+def _shared_dir() -> Path | None:
+    """``<repo>/../shared``, else ``$SOURCETRACE_SHARED`` (the seed article lives there)."""
+    import os
+
+    candidates = [Path(__file__).resolve().parents[1].parent / "shared"]
+    if os.environ.get("SOURCETRACE_SHARED"):
+        candidates.append(Path(os.environ["SOURCETRACE_SHARED"]))
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def test_load_seed_article_is_kept_exactly() -> None:
+    shared = _shared_dir()
+    if shared is None:
+        pytest.skip("the shared folder (seed article) is not beside this checkout")
+    path = shared / "seed" / "article.txt"
+    text = path.read_text(encoding="utf-8")
+    doc = load(path)
+    assert doc.text == text
+    assert doc.title == text.splitlines()[0].strip()
+    # A news article, not a transcript: no speaker turns however many colons it has.
+    assert doc.turns == []
+    assert doc.kind != "transcript"

@@ -351,3 +351,20 @@ def test_guard_pinned_tls_connection_keeps_sni_and_verifies_the_name(
     # The connection went to 127.0.0.1, yet TLS named (and verified) pinned.example.
     assert asyncio.run(main()) == b"secure"
     assert server_names == ["pinned.example"]
+
+
+def test_guard_host_allowed_by_name_needs_no_dns_with_a_mock_transport() -> None:
+    import httpx
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, text=f"mocked {request.url.path}")
+
+    async def main(config: TraceConfig) -> bytes:
+        async with Fetcher(config, transport=httpx.MockTransport(handler)) as fetcher:
+            return (await fetcher.fetch("https://news.invalid/story")).content
+
+    allowed = TraceConfig(allow_hosts=("news.invalid",), respect_robots=False)
+    assert asyncio.run(main(allowed)) == b"mocked /story"
+    # Not allowed by name: the guard must resolve it, and ".invalid" never resolves.
+    with pytest.raises(errors.FetchError, match="cannot resolve"):
+        asyncio.run(main(TraceConfig(respect_robots=False)))

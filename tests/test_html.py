@@ -199,3 +199,12 @@ def test_html_wire_story_drops_promos_related_and_comments() -> None:
 def test_html_short_page_without_paragraph_block_keeps_the_body() -> None:
     html = "<html><body><div>Menu</div><div>One short notice.</div></body></html>"
     assert document_from_html(html).text == "Menu\n\nOne short notice."
+
+
+def test_html_preformatted_text_keeps_its_inner_line_breaks() -> None:
+    html = (
+        "<article><p>Before.</p><pre>\nMR MERCER:   Good morning.\nQUESTION: Why?\n</pre></article>"
+    )
+    doc = document_from_html(html)
+    assert doc.text == "Before.\n\nMR MERCER: Good morning.\nQUESTION: Why?"
+    assert [t.speaker for t in doc.turns] == ["MR MERCER", "QUESTION"]

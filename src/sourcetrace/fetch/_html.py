@@ -142,7 +142,7 @@ class _TextBuilder:
             return
         if cleaned[0].isspace():
             self.separator(" ")
-        body = cleaned.strip(" ") if keep_lines else cleaned.strip()
+        body = cleaned.strip()
         if self.pending and self.pos:
             self.parts.append(self.pending)
             self.pos += len(self.pending)

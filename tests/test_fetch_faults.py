@@ -573,3 +573,30 @@ def test_fetch_close_stops_background_fetches() -> None:
             return time.monotonic() - start
 
     assert asyncio.run(main()) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high"),
+    [("3", 3.0, 3.0), ("0", 0.0, 0.0), ("soon", None, None), (None, None, None)],
+)
+def test_fetch_retry_after_values(value: str | None, low: float | None, high: float | None) -> None:
+    from sourcetrace.fetch._client import _retry_after
+
+    wait = _retry_after(value)
+    if low is None:
+        assert wait is None
+    else:
+        assert wait is not None and low <= wait <= (high or low)
+
+
+def test_fetch_retry_after_http_date() -> None:
+    import email.utils
+
+    from sourcetrace.fetch._client import _retry_after
+
+    in_ten = email.utils.formatdate(time.time() + 10, usegmt=True)
+    wait = _retry_after(in_ten)
+    # An HTTP date has whole seconds: between 9 and 10 s from now.
+    assert wait is not None and 8.5 <= wait <= 10.0
+    past = email.utils.formatdate(time.time() - 60, usegmt=True)
+    assert _retry_after(past) == 0.0

@@ -8,8 +8,9 @@ from a local copy.
 Roles map as follows: ``source`` is the mention as written (``Claim.source``: PolNeAR's
 gold source is the literal span, a pronoun included), ``cue`` the cue span, ``content``
 the content pieces, with the word "that" before them when there is one (sourcetrace
-leaves it out of a claim's words; PolNeAR keeps it). PolNeAR also annotates beliefs and intentions ("thinks", "plans"),
-so the adapter turns on :data:`sourcetrace.extract.BELIEF_CUES`.
+leaves it out of a claim's words; PolNeAR keeps it). PolNeAR also annotates beliefs and
+intentions ("thinks", "plans"), so the adapter turns on
+:data:`sourcetrace.extract.BELIEF_CUES`.
 
 Run from the repository root::
 

@@ -68,7 +68,6 @@ NEUTRAL_CUES = frozenset(
         "caution",
         "reiterate",
         "repeat",
-        "acknowledge",
     }
 )
 """Cues that report speech without judging it: *said*, *told*, *added*, *according to*,
@@ -78,6 +77,7 @@ LOADED_CUES = frozenset(
     {
         "claim",
         "admit",
+        "acknowledge",
         "insist",
         "concede",
         "allege",
@@ -254,7 +254,7 @@ OUTLET_WORDS = _wordset(
     economist atlantic independent mirror express chronicle globe monitor daily weekly
     magazine tv television radio newsweek wire ria tass xinhua yonhap kyodo interfax
     al-jazeera aljazeera jazeera courier star sun record register inquirer enquirer dispatch
-    bulletin examiner sentinel review standard mail today daily-news newswire broadcasting
+    bulletin examiner sentinel review standard mail today ledger daily-news newswire broadcasting
     bureau"""
 )
 ORG_NOUNS = _wordset(

@@ -154,7 +154,7 @@ class _Reader:
         self.document = document
         self.text = document.text
         self.beliefs = beliefs
-        self.registry = AgentRegistry()
+        self.registry = AgentRegistry(self.text)
         self.drafts: list[_Draft] = []
         self.sentence_claims: list[_Draft] = []
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
@@ -181,6 +181,7 @@ class _Reader:
                     if quotations[quote_index].start >= sent_start:
                         inside.append(quotations[quote_index])
                     quote_index += 1
+                self.registry.observe(sent_start, sent_end)
                 if not inside and not self._may_hold_claim(sent_start, sent_end, para_start):
                     continuing = False
                     continue
@@ -346,6 +347,8 @@ class _Reader:
             cue_end = found
             if i + 1 < found - 1:
                 object_range = (i + 1, found - 1)
+        if lemma != "quote" and _is_passive(toks, i):
+            return None  # "the barrier was first promised in 2023"
         subject = _subject_before(toks, i)
         inverted = False
         as_clause = (
@@ -355,6 +358,8 @@ class _Reader:
             after = _noun_phrase_after(toks, cue_end + 1)
             if after is None or i == 0 or not _ends_content(toks[i - 1]):
                 return None
+            if lemma in _OBJECT_CUES or lemma == "quote":
+                return None  # ", told The Ledger": the object of the verb, not its speaker
             subject = _Subject(after[0], after[1], _appositive_end(toks, after[1]))
             inverted = True
         passive = _word_at(toks, i - 1) in ("was", "were", "is", "been")
@@ -370,7 +375,10 @@ class _Reader:
         if content is None:
             return None
         speaker_range = subject.ref or (subject.start, subject.end)
-        source_span = (toks[subject.start].start, toks[subject.span_end - 1].end)
+        last = subject.span_end - 1
+        while last > subject.start and toks[last].kind == "p" and toks[last].text != ")":
+            last -= 1
+        source_span = (toks[subject.start].start, toks[last].end)
         via_ranges: list[tuple[int, int]] = []
         if object_range is not None:
             speaker_range = object_range
@@ -633,7 +641,21 @@ class _Reader:
     def _inherit_via(self, draft: _Draft, *, audience: bool = False) -> None:
         """A follow-up ("the official added") came through whoever relayed the claim
         it continues; a claim with its own audience ("told reporters") did not."""
-        if draft.via or audience:
+        if draft.via or audience or not self.drafts:
+            return
+        follow_up = draft.lemma in ("add", "continue")
+        if not follow_up:
+            # "the official said" right after the claim it continues
+            previous = self.drafts[-1]
+            written = self.text[draft.source[0] : draft.source[1]].lower() if draft.source else ""
+            if previous.speaker is draft.speaker and written.split()[:1] in (
+                ["the"],
+                ["he"],
+                ["she"],
+                ["they"],
+                ["it"],
+            ):
+                draft.via = list(previous.via)
             return
         for earlier in reversed(self.drafts[-3:]):
             if earlier.speaker is draft.speaker:
@@ -712,10 +734,13 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         found = _appositive_subject(toks, k)
         if found is not None:
             return found
-        # an aside between subject and cue: "The Journal, meanwhile, quoted ..."
+        # an aside between subject and cue: "The Journal, meanwhile, quoted ...",
+        # "An engineer, speaking on condition of anonymity because ..., told ..."
         j = k - 1
-        while j >= 0 and k - j <= 12 and toks[j].kind == "w":
+        while j >= 0 and k - j <= 30 and toks[j].kind == "w":
             j -= 1
+        if j >= 0 and k - j > 12 and not toks[j + 1].low.endswith("ing"):
+            return None
         if j >= 0 and toks[j].text == "," and j < k - 1:
             k = j - 1
         else:
@@ -757,8 +782,21 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     if start >= end:
         return None
     if not _valid_head(toks, start, end):
+        if k > 0 and toks[k].low in ("who", "that") and start > k:
+            # "An engineer who worked on the project told ...": the relative clause is
+            # part of the written mention
+            ref = _subject_before(toks, k)
+            if ref is not None:
+                return _Subject(ref.start, ref.end, max(end, span_end, cue))
         return None
     return _Subject(start, end, max(end, span_end))
+
+
+def _is_passive(toks: list[_Tok], cue: int) -> bool:
+    k = cue - 1
+    while k >= 0 and toks[k].low in ("first", "also", "later", "widely", "often", "not", "never"):
+        k -= 1
+    return _word_at(toks, k) in ("was", "were", "been", "being", "is", "are", "be")
 
 
 def _is_verb_cue(tok: _Tok) -> bool:

@@ -9,8 +9,10 @@ Roles map as follows: ``source`` is the mention as written (``Claim.source``: Po
 gold source is the literal span, a pronoun included), ``cue`` the cue span, ``content``
 the content pieces, with the word "that" before them when there is one (sourcetrace
 leaves it out of a claim's words; PolNeAR keeps it). PolNeAR also annotates beliefs and
-intentions ("thinks", "plans"), so the adapter turns on
-:data:`sourcetrace.extract.BELIEF_CUES`.
+intentions ("thinks", "plans") and speech acts with an object ("called for"), so the
+adapter turns on :data:`sourcetrace.extract.BELIEF_CUES` and
+:data:`sourcetrace.extract.ACT_CUES` (``POLNEAR_BELIEFS=0`` / ``POLNEAR_ACTS=0`` turn
+them off, to measure speech alone).
 
 Run from the repository root::
 
@@ -26,7 +28,10 @@ from typing import Any
 from sourcetrace._models import Document
 from sourcetrace.extract import RuleBasedExtractor
 
-_EXTRACTOR = RuleBasedExtractor(beliefs=os.environ.get("POLNEAR_BELIEFS", "1") == "1")
+_EXTRACTOR = RuleBasedExtractor(
+    beliefs=os.environ.get("POLNEAR_BELIEFS", "1") == "1",
+    acts=os.environ.get("POLNEAR_ACTS", "1") == "1",
+)
 
 
 def _with_that(text: str, start: int, end: int) -> list[int]:

@@ -13,6 +13,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 __all__ = [
+    "ACT_CUES",
     "BELIEF_CUES",
     "CUE_FORMS",
     "LOADED_CUES",
@@ -150,6 +151,43 @@ BELIEF_CUES = frozenset(
 not statements and are off by default; ``RuleBasedExtractor(beliefs=True)`` reads them,
 which is how PolNeAR annotates attribution."""
 
+ACT_CUES = frozenset(
+    {
+        "call",
+        "criticize",
+        "criticise",
+        "endorse",
+        "defend",
+        "praise",
+        "question",
+        "blame",
+        "reject",
+        "cite",
+        "point to",
+        "refer to",
+        "express",
+        "offer",
+        "seek",
+        "decline",
+        "refuse",
+        "oppose",
+        "support",
+        "back",
+        "condemn",
+        "applaud",
+        "welcome",
+        "demand",
+        "dispute",
+        "challenge",
+        "highlight",
+        "tout",
+        "recommend",
+    }
+)
+"""Speech acts that take an object rather than a statement (*called for*, *criticized*,
+*endorsed*, *cited*, *declined to*). Off by default: ``RuleBasedExtractor(acts=True)``
+reads them, as PolNeAR does."""
+
 _IRREGULAR = {
     "say": ("said", "says", "saying", "say"),
     "tell": ("told", "tells", "telling", "tell"),
@@ -173,6 +211,13 @@ _IRREGULAR = {
     "show": ("showed", "shows", "showing", "show", "shown"),
     "plan": ("planned", "plans", "planning", "plan"),
     "purport": ("purported", "purports", "purport"),
+    "seek": ("sought", "seeks", "seeking", "seek"),
+    "back": ("backed", "backs", "backing"),
+    "question": ("questioned", "questions", "questioning"),
+    "support": ("supported", "supports", "supporting"),
+    "offer": ("offered", "offers", "offering"),
+    "call": ("called", "calls", "calling", "call"),
+    "tout": ("touted", "touts", "touting"),
 }
 
 
@@ -191,7 +236,7 @@ def _forms(lemma: str) -> tuple[str, ...]:
 
 def _build_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
-    for lemma in sorted(NEUTRAL_CUES | LOADED_CUES | BELIEF_CUES):
+    for lemma in sorted(NEUTRAL_CUES | LOADED_CUES | BELIEF_CUES | ACT_CUES):
         if lemma == "according to":
             continue
         for form in _forms(lemma):

@@ -31,8 +31,10 @@ from .._models import Agent, Claim, Cue, Document, Span
 from ..text.segment import Quotation, find_quotations, split_paragraphs, split_sentences
 from ._agents import AgentDraft, AgentRegistry, MentionInfo, read_mention
 from ._lexicon import (
+    ACT_CUES,
     BELIEF_CUES,
     CUE_FORMS,
+    NEUTRAL_CUES,
     ORG_NOUNS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
@@ -74,6 +76,17 @@ _APPOSITIVE_OPENERS = _wordset(
     executive senior chief head director president"""
 )
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+_PARTICLES: dict[str, tuple[str, ...]] = {
+    "call": ("for", "on"),
+    "point to": ("to",),
+    "refer to": ("to",),
+    "point": ("to",),
+    "refer": ("to",),
+}
+_COORDINATED_CUES = _wordset(
+    """said says told tells added adds argued argues insisted insists noted notes warned
+    warns claimed claims denied denies acknowledged acknowledges wrote writes"""
+)
 _HEAD_ENDERS = frozenset({"of", "for", "at", "with", "from", "in", "familiar", "close", "who"})
 _FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 _SUBJECT_DETERMINERS = _wordset(
@@ -150,19 +163,18 @@ class _Draft:
 class _Reader:
     """One pass over one article."""
 
-    def __init__(self, document: Document, *, beliefs: bool) -> None:
+    def __init__(self, document: Document, *, beliefs: bool, acts: bool = False) -> None:
         self.document = document
         self.text = document.text
         self.beliefs = beliefs
+        self.acts = acts
         self.registry = AgentRegistry(self.text)
         self.drafts: list[_Draft] = []
         self.sentence_claims: list[_Draft] = []
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
         self.publisher = publisher
         self.cue_words = frozenset(
-            form
-            for form, lemma in CUE_FORMS.items()
-            if " " not in form and (beliefs or lemma not in BELIEF_CUES)
+            form.split()[0] for form, lemma in CUE_FORMS.items() if self._wanted(lemma)
         ) | {"according"}
 
     # --- the article ------------------------------------------------------------------
@@ -328,17 +340,22 @@ class _Reader:
         if tok.low == "according" and _word_at(toks, i + 1) == "to":
             return self._according_to(toks, i, sentence)
         lemma = CUE_FORMS.get(tok.low)
-        if lemma is None or (lemma in BELIEF_CUES and not self.beliefs):
+        if lemma is None or not self._wanted(lemma):
             return None
         if i > 0 and not tok.text.islower():
             return None  # "United States", "Reuters Reports"
-        if lemma == "cite":
+        if lemma == "cite" and not self.acts:
             return None
         if tok.low.endswith("ing") and tok.low != lemma:
+            return self._participle(toks, i, lemma, sentence)
+        if _word_at(toks, i - 1) == "and" and self.sentence_claims:
+            # "He says X and says Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
         cue_end = i
+        if _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
+            cue_end = i + 1  # "called for", "pointed to"
         object_range: tuple[int, int] | None = None
         if lemma == "quote":
             found = _find_as_saying(toks, i)
@@ -410,7 +427,7 @@ class _Reader:
         self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
     ) -> _Draft | None:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
-        if i == 0 or toks[i - 1].text not in (",", "—", "–") or lemma in BELIEF_CUES:
+        if i == 0 or toks[i - 1].text not in (",", "—", "–", "and") or lemma in BELIEF_CUES:
             return None
         previous = self.sentence_claims[-1] if self.sentence_claims else None
         start = i + 1
@@ -458,6 +475,13 @@ class _Reader:
             None,
             (0, i),
         )
+
+    def _wanted(self, lemma: str) -> bool:
+        if lemma in ACT_CUES and lemma not in NEUTRAL_CUES:
+            return self.acts
+        if lemma in BELIEF_CUES:
+            return self.beliefs
+        return True
 
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
@@ -520,7 +544,7 @@ class _Reader:
         before_end = frame_start
         backward = (
             before_end > 0
-            and _ends_content(toks[before_end - 1])
+            and _ends_content(toks[before_end - 1], before_end == 1)
             and not _is_frame_prefix(toks, before_end)
         )
         start = frame_end + 1
@@ -702,11 +726,12 @@ def _word_at(toks: list[_Tok], index: int) -> str | None:
     return None
 
 
-def _ends_content(tok: _Tok) -> bool:
-    """Whether ``tok`` closes a stretch of content before a source: a comma or a quote."""
+def _ends_content(tok: _Tok, first: bool = False) -> bool:
+    """Whether ``tok`` closes a stretch of content before a source: a comma or a quote
+    (a full stop too, for a quotation that opens the sentence: “We stay.” Reyes said.)."""
     if tok.kind == "q":
         inner = tok.text.rstrip("”»\"“›‟' \t")
-        return bool(inner) and inner[-1] in ",?!—–-…"
+        return bool(inner) and inner[-1] in (",?!—–-….;" if first else ",?!—–-…")
     return tok.text in (",", "—", "–")
 
 
@@ -1165,6 +1190,13 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             follower = index + 1 if tok.text == "," else index
             if _word_at(toks, follower) in ("which", "something"):
                 return index
+        if (
+            tok.low == "and"
+            and index + 1 < end
+            and toks[index + 1].text.islower()
+            and toks[index + 1].low in _COORDINATED_CUES
+        ):
+            return index  # "... and says he introduced legislation": a claim of its own
         if tok.text == "," and index + 1 < end:
             for k in range(index + 1, min(end, index + 7)):
                 if toks[k].kind != "w":
@@ -1286,9 +1318,11 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # --- freezing into models ---------------------------------------------------------------
-def run(document: Document, *, beliefs: bool = False) -> tuple[list[Claim], list[Agent]]:
+def run(
+    document: Document, *, beliefs: bool = False, acts: bool = False
+) -> tuple[list[Claim], list[Agent]]:
     """Read ``document`` and return its claims and the agents that speak or relay them."""
-    reader = _Reader(document, beliefs=beliefs)
+    reader = _Reader(document, beliefs=beliefs, acts=acts)
     if document.text.strip():
         reader.read()
     text = document.text

@@ -258,7 +258,7 @@ def split_sentences(
             following < stop
             and quote_index < len(quotations)
             and quotations[quote_index].end == cut
-            and _CUE_AFTER_QUOTE_RE.match(text, following, min(stop, following + 120))
+            and _attribution_follows(text, mark_start, following, stop)
         ):
             continue  # “Why would we?” Clinton said.
         if (
@@ -275,6 +275,23 @@ def split_sentences(
     if trimmed[0] < trimmed[1]:
         sentences.append(trimmed)
     return sentences
+
+
+def _attribution_follows(text: str, mark: int, following: int, stop: int) -> bool:
+    """“Why would we?” Clinton said. / “We stay.” Reyes said. : the attribution of the
+    quotation that ends at ``mark``, which is no sentence of its own."""
+    match = _CUE_AFTER_QUOTE_RE.match(text, following, min(stop, following + 120))
+    if match is None:
+        return False
+    first = text[following : following + 5].split(" ", 1)[0].lower()
+    if first in ("he", "she", "they", "we", "i", "it"):
+        return False  # “... soft.” He says referees ...: a new sentence
+    if text[mark] in "?!":
+        return True
+    after = match.end()
+    while after < stop and text[after] in " \t":
+        after += 1
+    return after >= stop or text[after] in ".,;"
 
 
 def _opens_sentence(text: str, position: int, stop: int) -> bool:

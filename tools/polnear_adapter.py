@@ -23,15 +23,51 @@ Run from the repository root::
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
-from sourcetrace._models import Document
+from sourcetrace._models import Claim, Document
 from sourcetrace.extract import RuleBasedExtractor
 
 _EXTRACTOR = RuleBasedExtractor(
     beliefs=os.environ.get("POLNEAR_BELIEFS", "1") == "1",
     acts=os.environ.get("POLNEAR_ACTS", "1") == "1",
 )
+
+
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were"}
+    | {"could", "may", "might", "should", "must"}
+    | {"also", "later", "further", "previously", "repeatedly", "again"}
+)
+_GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
+
+
+def _cue_span(text: str, claim: Claim) -> list[list[int]]:
+    """PolNeAR's cue: the verb with its auxiliaries and whatever stands between it and
+    the content ("has said", "said Tuesday in a statement"), but "quoted" alone."""
+    assert claim.cue is not None
+    start, end = claim.cue.span.start, claim.cue.span.end
+    if claim.cue.lemma == "quote":
+        end = start + len(claim.cue.span.text.split()[0])
+        return [[start, end]]
+    for _ in range(3):
+        before = text[max(0, start - 8) : start]
+        words = before.split()
+        if words and before.endswith(" ") and words[-1].lower() in _AUXILIARIES:
+            start = start - len(before) + before.rstrip().rfind(words[-1])
+        else:
+            break
+    first = claim.content[0].start
+    source = claim.source
+    between_source = source is not None and end <= source.start < first
+    if end < first <= end + 120 and not between_source and claim.cue.lemma != "tell":
+        gap = text[end:first]
+        trimmed = _GAP_END.search(gap)
+        keep = gap[: trimmed.start()] if trimmed else gap
+        if keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
+            end += len(keep)
+    return [[start, end]]
 
 
 def _with_that(text: str, start: int, end: int) -> list[int]:
@@ -55,7 +91,7 @@ def extract(text: str) -> list[dict[str, Any]]:
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],
-                "cue": [[claim.cue.span.start, claim.cue.span.end]] if claim.cue else [],
+                "cue": _cue_span(text, claim) if claim.cue else [],
                 "content": [_with_that(text, span.start, span.end) for span in claim.content],
             }
         )

@@ -83,6 +83,9 @@ _PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("to",),
     "refer": ("to",),
 }
+_CONTENT_BREAKS = _wordset(
+    """which but whereas although though even leaving more a an according while"""
+)
 _COORDINATED_CUES = _wordset(
     """said says told tells added adds argued argues insisted insists noted notes warned
     warns claimed claims denied denies acknowledged acknowledges wrote writes"""
@@ -1197,6 +1200,15 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and toks[index + 1].low in _COORDINATED_CUES
         ):
             return index  # "... and says he introduced legislation": a claim of its own
+        if tok.kind == "p" and tok.text in ("—", "–", "--") and index > start + 2:
+            return index  # "... the situation — it has also exposed ...": an aside
+        if (
+            tok.text == ","
+            and index > start + 2
+            and _word_at(toks, index + 1) in _CONTENT_BREAKS
+            and toks[index - 1].kind != "q"
+        ):
+            return index  # "..., which forced her to leave", "..., but pledged ..."
         if tok.text == "," and index + 1 < end:
             for k in range(index + 1, min(end, index + 7)):
                 if toks[k].kind != "w":

@@ -34,6 +34,7 @@ from ._lexicon import (
     ACT_CUES,
     BELIEF_CUES,
     CUE_FORMS,
+    NAME_PARTICLES,
     NEUTRAL_CUES,
     ORG_NOUNS,
     OUTLET_NOUNS,
@@ -244,6 +245,11 @@ class _Reader:
             label = self._label(tokens, sentence)
             if label is not None:
                 return [label] if label.content else []
+        signed = self._signed_quote(tokens, sentence)
+        if signed is not None:
+            made.append(signed)
+            self.drafts.append(signed)
+            return made
         long_sentence = len(tokens) > _MAX_TOKENS
         for offset in range(0, max(len(tokens), 1), _MAX_TOKENS):
             window = tokens[offset : offset + _MAX_TOKENS]
@@ -262,6 +268,51 @@ class _Reader:
                     self.drafts.append(draft)
                     covered = max(end for _, end in (*draft.content, (tok.end, tok.end)))
         return made
+
+    def _signed_quote(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
+        """“...” ― Ada Brandt: a quotation signed with a dash and a name."""
+        dash = -1
+        for index, tok in enumerate(tokens):
+            if tok.kind == "w":
+                break
+            if tok.kind == "p" and tok.text in ("―", "—", "–"):
+                dash = index
+                break
+        if dash < 1 or not any(tok.kind == "q" for tok in tokens[:dash]):
+            return None
+        name = tokens[dash + 1 :]
+        while name and name[-1].kind == "p":
+            name = name[:-1]
+        if not 0 < len(name) <= 6 or not all(
+            tok.kind == "w" and (tok.text[0].isupper() or tok.low in NAME_PARTICLES)
+            for tok in name
+            if tok.kind == "w"
+        ):
+            return None
+        quotes = [
+            span
+            for tok in tokens[:dash]
+            if tok.kind == "q"
+            for span in [_quote_span(self.text, tok)]
+        ]
+        span = (name[0].start, name[-1].end)
+        info = read_mention(
+            [tok.text for tok in name if tok.kind == "w"], self.text[span[0] : span[1]]
+        )
+        if not info.proper:
+            return None
+        speaker = self.registry.resolve(info, span)
+        speaker.speaks = True
+        return _Draft(
+            sentence=sentence,
+            content=quotes,
+            quotes=list(quotes),
+            cue=tokens[dash].start_end(),
+            lemma="say",
+            source=span,
+            speaker=speaker,
+            has_quote=True,
+        )
 
     def _label(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
         """``Q: ...`` / ``A: ...`` / ``PRICE: ...`` at the start of a paragraph."""

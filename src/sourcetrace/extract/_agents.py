@@ -287,6 +287,13 @@ class AgentRegistry:
             self._last_by_gender[agent.gender] = agent
         return agent
 
+    def knows(self, info: MentionInfo) -> bool:
+        """Whether the mention names someone already met (a speaker, or a full name)."""
+        if self._find(info) is not None:
+            return True
+        words = info.name.split()
+        return bool(words) and _name_key(words[-1]) in self._known
+
     def observe(self, start: int, end: int) -> None:
         """Note the full names of people in ``text[start:end]`` (one sentence), so that a
         later "Okafor" or "she" finds "ministry spokeswoman Dana Okafor"."""

@@ -123,6 +123,10 @@ _PP_HEADS = _wordset(
 _INTERVIEW_RE = re.compile(
     r"\b(?:interview(?:ed)?|spoke|talked|sat down|speaking)(?: with| to)? ", re.IGNORECASE
 )
+_NOT_LABELS = _wordset(
+    """correction correction source sources note update editor's related photo video read
+    watch more see also clarification disclosure"""
+)
 _QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
 _QA_ANSWER_LABELS = frozenset({"a", "answer"})
 _BARE_FORM_SUBJECTS = _wordset(
@@ -346,8 +350,11 @@ class _Reader:
             self.registry.note(speaker, answer, label_span)
         else:
             info = read_mention(words, self.text[label_span[0] : label_span[1]])
-            if not (info.proper or info.head in PERSON_NOUNS):
+            shouted = all(word.isupper() for word in words if word.isalpha())
+            if not (info.proper or info.head in PERSON_NOUNS) or low in _NOT_LABELS:
                 return None
+            if not (shouted or cue_tok or self.registry.knows(info)):
+                return None  # "Stealth Over Health: ..." is a headline, not a speaker
             speaker = self.registry.resolve(info, label_span)
         speaker.speaks = True
         quotes = [q for q in _quotes_in(tokens[colon + 1 :])]
@@ -410,6 +417,8 @@ class _Reader:
         cue_end = i
         if _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
             cue_end = i + 1  # "called for", "pointed to"
+        elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
+            return None  # "she called in to a radio show"
         object_range: tuple[int, int] | None = None
         if lemma == "quote":
             found = _find_as_saying(toks, i)

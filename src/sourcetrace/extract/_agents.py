@@ -264,6 +264,9 @@ class AgentRegistry:
         self.agents: list[AgentDraft] = []
         self._known: dict[str, KnownName] = {}
         self._recent: list[tuple[int, str]] = []
+        self._surnames: dict[str, str] = {}
+        """Known surnames as written ("Okafor") and their keys."""
+        self._seen_names: dict[str, str | None] = {}
         """(position, surname key) of every full name met, in article order."""
         self._by_name: dict[str, AgentDraft] = {}
         self._by_surname: dict[str, AgentDraft] = {}
@@ -296,52 +299,65 @@ class AgentRegistry:
 
     def observe(self, start: int, end: int) -> None:
         """Note the full names of people in ``text[start:end]`` (one sentence), so that a
-        later "Okafor" or "she" finds "ministry spokeswoman Dana Okafor"."""
+        later "Okafor" or "she" finds "ministry spokeswoman Dana Okafor".
+
+        Positions are kept per sentence, which is all pronoun resolution needs."""
         text = self.text
         found: list[tuple[int, str]] = []
-        if self._known:
+        if self._surnames:
             # a surname alone ("Okafor was blunt") keeps its person recent
-            for match in _SURNAME_RE.finditer(text, start, end):
-                key = _name_key(match.group())
-                if key in self._known:
-                    found.append((match.start(), key))
+            for word in self._surnames.keys() & set(_SURNAME_RE.findall(text, start, end)):
+                found.append((start, self._surnames[word]))
         for match in _NAME_RE.finditer(text, start, end):
-            words = match.group().split()
-            lead = 0
-            while lead < len(words) and (
-                words[lead].lower().rstrip(".") in TITLE_WORDS or words[lead].lower() in _NOT_NAMES
-            ):
-                lead += 1
-            name_words = words[lead:]
-            if len(name_words) < 2 or len(name_words) > 4:
+            written = match.group()
+            seen = self._seen_names.get(written, "")
+            if seen is None:
                 continue
-            lows = {word.lower().rstrip(".") for word in name_words}
-            if lows & (ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS):
+            if seen:
+                found.append((start, seen))
                 continue
-            key = _name_key(name_words[-1])
-            found.append((match.start(), key))
-            if key in self._known:
-                continue
-            role_words = [word for word in words[:lead] if word.lower() not in _NOT_NAMES]
-            before = text[max(start, match.start() - 40) : match.start()].split()
-            while before and (
-                before[-1].lower() in TITLE_WORDS
-                or before[-1].lower() in PERSON_NOUNS
-                or before[-1].lower() in ORG_NOUNS
-            ):
-                role_words.insert(0, before.pop())
-            role = " ".join(role_words) or None
-            lowered = {word.lower().rstrip(".") for word in role_words}
-            gender = "f" if lowered & _FEMALE else "m" if lowered & _MALE else ""
-            self._known[key] = KnownName(
-                name=" ".join(name_words),
-                role=role,
-                affiliation=_affiliation(role_words),
-                span=(match.start(), match.end()),
-                gender=gender,
-            )
-        found.sort()
+            key = self._read_name(written, match.start(), match.end(), start)
+            self._seen_names[written] = key
+            if key is not None:
+                found.append((start, key))
         self._recent.extend(found)
+
+    def _read_name(self, written: str, match_start: int, match_end: int, floor: int) -> str | None:
+        """The surname key of a person's name as written, remembered in ``_known``."""
+        text = self.text
+        words = written.split()
+        lead = 0
+        while lead < len(words) and (
+            words[lead].lower().rstrip(".") in TITLE_WORDS or words[lead].lower() in _NOT_NAMES
+        ):
+            lead += 1
+        name_words = words[lead:]
+        if len(name_words) < 2 or len(name_words) > 4:
+            return None
+        lows = {word.lower().rstrip(".") for word in name_words}
+        if lows & (ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS):
+            return None
+        key = _name_key(name_words[-1])
+        if key in self._known:
+            return key
+        role_words = [word for word in words[:lead] if word.lower() not in _NOT_NAMES]
+        before = text[max(floor, match_start - 40) : match_start].split()
+        while before and (
+            before[-1].lower() in TITLE_WORDS
+            or before[-1].lower() in PERSON_NOUNS
+            or before[-1].lower() in ORG_NOUNS
+        ):
+            role_words.insert(0, before.pop())
+        lowered = {word.lower().rstrip(".") for word in role_words}
+        self._known[key] = KnownName(
+            name=" ".join(name_words),
+            role=" ".join(role_words) or None,
+            affiliation=_affiliation(role_words),
+            span=(match_start, match_end),
+            gender="f" if lowered & _FEMALE else "m" if lowered & _MALE else "",
+        )
+        self._surnames[name_words[-1]] = key
+        return key
 
     def _from_known(self, info: MentionInfo) -> AgentDraft | None:
         """A person first met without speaking ("Dana Okafor defended ..."), now a speaker."""

@@ -22,6 +22,7 @@ constant, so the whole pass is linear in the length of the article.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ __all__ = ["run"]
 
 logger = logging.getLogger("sourcetrace.extract")
 
-_TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|[^\w\s]")
+_TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
@@ -181,9 +182,7 @@ class _Reader:
         self.sentence_claims: list[_Draft] = []
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
         self.publisher = publisher
-        self.cue_words = frozenset(
-            form.split()[0] for form, lemma in CUE_FORMS.items() if self._wanted(lemma)
-        ) | {"according"}
+        self.cue_words = _cue_words(beliefs, acts)
 
     # --- the article ------------------------------------------------------------------
     def read(self) -> None:
@@ -262,9 +261,10 @@ class _Reader:
                 # that no claim carries (and copies) the whole run
                 sentence = (window[0].start, window[-1].end)
             covered = -1
+            cue_words = self.cue_words
             for index in range(len(window)):
                 tok = window[index]
-                if tok.kind != "w" or tok.start < covered:
+                if tok.low not in cue_words or tok.kind != "w" or tok.start < covered:
                     continue
                 draft = self._try_cue(window, index, sentence)
                 if draft is not None:
@@ -540,11 +540,7 @@ class _Reader:
         )
 
     def _wanted(self, lemma: str) -> bool:
-        if lemma in ACT_CUES and lemma not in NEUTRAL_CUES:
-            return self.acts
-        if lemma in BELIEF_CUES:
-            return self.beliefs
-        return True
+        return _lemma_wanted(lemma, self.beliefs, self.acts)
 
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
@@ -761,6 +757,23 @@ class _Reader:
         return info, span
 
 
+@functools.cache
+def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
+    """The first words of every cue the reader looks for, for its quick sentence test."""
+    wanted = {lemma for lemma in set(CUE_FORMS.values()) if _lemma_wanted(lemma, beliefs, acts)}
+    return frozenset(form.split()[0] for form, lemma in CUE_FORMS.items() if lemma in wanted) | {
+        "according"
+    }
+
+
+def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:
+    if lemma in ACT_CUES and lemma not in NEUTRAL_CUES:
+        return acts
+    if lemma in BELIEF_CUES:
+        return beliefs
+    return True
+
+
 # --- token helpers --------------------------------------------------------------------
 def _tokenize(text: str, start: int, end: int, quotations: list[Quotation]) -> list[_Tok]:
     tokens: list[_Tok] = []
@@ -777,10 +790,11 @@ def _tokenize(text: str, start: int, end: int, quotations: list[Quotation]) -> l
 def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     if start >= end:
         return
+    append = into.append
     for match in _TOKEN_RE.finditer(text, start, end):
         word = match.group()
-        kind = "w" if word[0].isalnum() or word[0] == "_" else "p"
-        into.append(_Tok(match.start(), match.end(), word, word.lower(), kind))
+        first, last = match.span()
+        append(_Tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:

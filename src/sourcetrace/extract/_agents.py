@@ -298,28 +298,29 @@ class AgentRegistry:
         return bool(words) and _name_key(words[-1]) in self._known
 
     def observe(self, start: int, end: int) -> None:
-        """Note the full names of people in ``text[start:end]`` (one sentence), so that a
-        later "Okafor" or "she" finds "ministry spokeswoman Dana Okafor".
-
-        Positions are kept per sentence, which is all pronoun resolution needs."""
+        """Note the full names of people in ``text[start:end]`` (one paragraph), so that
+        a later "Okafor" or "she" finds "ministry spokeswoman Dana Okafor"."""
         text = self.text
         found: list[tuple[int, str]] = []
         if self._surnames:
             # a surname alone ("Okafor was blunt") keeps its person recent
-            for word in self._surnames.keys() & set(_SURNAME_RE.findall(text, start, end)):
-                found.append((start, self._surnames[word]))
+            for match in _SURNAME_RE.finditer(text, start, end):
+                key = self._surnames.get(match.group())
+                if key is not None:
+                    found.append((match.start(), key))
         for match in _NAME_RE.finditer(text, start, end):
             written = match.group()
             seen = self._seen_names.get(written, "")
             if seen is None:
                 continue
             if seen:
-                found.append((start, seen))
+                found.append((match.start(), seen))
                 continue
             key = self._read_name(written, match.start(), match.end(), start)
             self._seen_names[written] = key
             if key is not None:
-                found.append((start, key))
+                found.append((match.start(), key))
+        found.sort()
         self._recent.extend(found)
 
     def _read_name(self, written: str, match_start: int, match_end: int, floor: int) -> str | None:

@@ -189,6 +189,7 @@ class _Reader:
         text = self.text
         open_claim: _Draft | None = None  # a claim whose quotation runs on past its paragraph
         for para_start, para_end in split_paragraphs(text):
+            self.registry.observe(para_start, para_end)
             quotations = find_quotations(text, para_start, para_end)
             sentences = split_sentences(text, para_start, para_end, quotations)
             last: _Draft | None = None
@@ -200,7 +201,6 @@ class _Reader:
                     if quotations[quote_index].start >= sent_start:
                         inside.append(quotations[quote_index])
                     quote_index += 1
-                self.registry.observe(sent_start, sent_end)
                 if not inside and not self._may_hold_claim(sent_start, sent_end, para_start):
                     continuing = False
                     continue

@@ -85,6 +85,10 @@ _PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("to",),
     "refer": ("to",),
 }
+_SUBORDINATORS = _wordset(
+    """as while when because after before even although though if since until whereas
+    amid despite"""
+)
 _CONTENT_BREAKS = _wordset(
     """which but whereas although though even leaving more a an according while"""
 )
@@ -92,7 +96,9 @@ _COORDINATED_CUES = _wordset(
     """said says told tells added adds argued argues insisted insists noted notes warned
     warns claimed claims denied denies acknowledged acknowledges wrote writes"""
 )
-_HEAD_ENDERS = frozenset({"of", "for", "at", "with", "from", "in", "familiar", "close", "who"})
+_HEAD_ENDERS = frozenset(
+    {"of", "for", "at", "with", "from", "in", "on", "about", "familiar", "close", "who"}
+)
 _FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 _SUBJECT_DETERMINERS = _wordset(
     """the a an another one two three several some many most few his her their its our
@@ -609,8 +615,12 @@ class _Reader:
         start = frame_end + 1
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
-        after_comma = start < len(toks) and toks[start].text in (",", ":", ";", "—", "–")
+        skipped_from = start
         start = _skip_complement(toks, start)
+        after_comma = any(
+            tok.kind == "p" and tok.text in (",", ":", ";", "—", "–")
+            for tok in toks[skipped_from : start + 1]
+        )
         if as_clause:
             while start < len(toks) and toks[start].kind == "p":
                 start += 1
@@ -619,7 +629,10 @@ class _Reader:
         forward_quote = start < end and toks[start].kind == "q"
         if backward:
             quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])
-            if quoted_before or not (forward_quote or forward_words >= 2):
+            subordinate = _word_at(toks, start) in _SUBORDINATORS
+            if quoted_before or subordinate or not (forward_quote or forward_words >= 2):
+                # "..., top lawmakers said Friday, as they bristled at ...": the rest is
+                # the article's narration
                 return self._backward(toks, before_end, frame_end, quoted_before)
             if after_comma and not forward_quote:
                 # The goal, she said, is peace: both sides

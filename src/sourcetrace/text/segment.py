@@ -155,6 +155,7 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
     depth = 0
     opened_at = -1
     opener = ""
+    last_curly_close = text.rfind("”", start, stop)
     for match in _QUOTE_MARK_RE.finditer(text, start, stop):
         position = match.start()
         char = match.group()
@@ -163,7 +164,15 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
             if depth == 0:
                 if _straight_opens(text, position, width, start, stop):
                     depth, opened_at, opener = 1, position, char
-            elif opener == char:
+            elif opener == char or (
+                # “mixed marks," as typed: a straight mark after the last curly close of
+                # the paragraph closes a curly quotation
+                depth == 1
+                and opener == "“"
+                and position > last_curly_close
+                and position > start
+                and not text[position - 1].isspace()
+            ):
                 inner_start = opened_at + len(opener)
                 quotations.append(
                     Quotation(opened_at, position + width, inner_start, position, True)

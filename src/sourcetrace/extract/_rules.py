@@ -968,15 +968,21 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
 
 
 def _is_name(toks: list[_Tok], start: int, end: int) -> bool:
+    if end - start > 2 and toks[end - 1].text == ")":
+        # "Rep. Gregory W. Meeks (D-N.Y.)"
+        while end > start and toks[end - 1].text != "(":
+            end -= 1
+        end -= 1
+        if end <= start:
+            return False
     words = toks[start:end]
     if any(tok.kind == "q" or (tok.kind == "w" and tok.low in _CLAUSE_STOP) for tok in words):
         return False
     head = words[-1]
-    return (
-        head.kind == "w"
-        and (head.text[0].isupper() or head.low in PRONOUNS)
-        and (_valid_head(toks, start, end))
-    )
+    if head.kind != "w" or not _valid_head(toks, start, end):
+        return False
+    # a name, a pronoun, or a role: "The state's campaign chairman, Phil Lovas, said"
+    return head.text[0].isupper() or head.low in PRONOUNS or head.low in PERSON_NOUNS
 
 
 def _appositive_end(toks: list[_Tok], np_end: int) -> int:

@@ -290,12 +290,14 @@ class AgentRegistry:
             self._last_by_gender[agent.gender] = agent
         return agent
 
-    def knows(self, info: MentionInfo) -> bool:
-        """Whether the mention names someone already met (a speaker, or a full name)."""
+    def knows(self, info: MentionInfo, before: int) -> bool:
+        """Whether the mention names someone met before ``before`` (a speaker, or a full
+        name anywhere earlier in the article)."""
         if self._find(info) is not None:
             return True
         words = info.name.split()
-        return bool(words) and _name_key(words[-1]) in self._known
+        known = self._known.get(_name_key(words[-1])) if words else None
+        return known is not None and known.span[1] <= before
 
     def observe(self, start: int, end: int) -> None:
         """Note the full names of people in ``text[start:end]`` (one paragraph), so that
@@ -349,6 +351,10 @@ class AgentRegistry:
             or before[-1].lower() in ORG_NOUNS
         ):
             role_words.insert(0, before.pop())
+        # "State Department spokesman", "Harbour spokeswoman": the body they speak for
+        for _ in range(3):
+            if role_words and before and before[-1][:1].isupper() and before[-1].isalpha():
+                role_words.insert(0, before.pop())
         lowered = {word.lower().rstrip(".") for word in role_words}
         self._known[key] = KnownName(
             name=" ".join(name_words),
@@ -390,10 +396,11 @@ class AgentRegistry:
         for recent_position, key in reversed(self._recent[max(0, index - 8) : index]):
             if (
                 speaker is not None
+                and speaker.gender != unwanted
                 and speaker.mentions
                 and speaker.mentions[-1][0] > recent_position
             ):
-                break
+                break  # the latest speaker came after this name: prefer the speaker
             known = self._known[key]
             agent = self._by_surname.get(key) or self._by_name.get(_name_key(known.name))
             gender = agent.gender if agent is not None else known.gender

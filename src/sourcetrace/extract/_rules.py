@@ -359,7 +359,7 @@ class _Reader:
             shouted = all(word.isupper() for word in words if word.isalpha())
             if not (info.proper or info.head in PERSON_NOUNS) or low in _NOT_LABELS:
                 return None
-            if not (shouted or cue_tok or self.registry.knows(info)):
+            if not (shouted or cue_tok or self.registry.knows(info, label_span[0])):
                 return None  # "Stealth Over Health: ..." is a headline, not a speaker
             speaker = self.registry.resolve(info, label_span)
         speaker.speaks = True

@@ -218,6 +218,7 @@ _IRREGULAR = {
     "offer": ("offered", "offers", "offering"),
     "call": ("called", "calls", "calling", "call"),
     "tout": ("touted", "touts", "touting"),
+    "refer": ("referred", "refers", "referring", "refer"),
 }
 
 
@@ -241,6 +242,9 @@ def _build_forms() -> dict[str, str]:
             continue
         for form in _forms(lemma):
             forms.setdefault(form, lemma)
+            if " " in form:
+                # "pointed out": the verb leads, the reader checks the particle
+                forms.setdefault(form.split()[0], lemma)
     return forms
 
 

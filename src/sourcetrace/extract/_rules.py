@@ -421,7 +421,13 @@ class _Reader:
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
         cue_end = i
-        if _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
+        if " " in lemma:
+            # "pointed out" / "pointed to": the particle decides, and may be missing
+            phrasal = CUE_FORMS.get(f"{tok.low} {_word_at(toks, i + 1)}")
+            if phrasal is None or not self._wanted(phrasal):
+                return None
+            lemma, cue_end = phrasal, i + 1
+        elif _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
             cue_end = i + 1  # "called for", "pointed to"
         elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
             return None  # "she called in to a radio show"

@@ -412,3 +412,10 @@ def test_extract_beliefs_and_acts_are_opt_in() -> None:
         ("call", "a full inquiry"),
     ]
     assert found[1].cue is not None and found[1].cue.span.text == "called for"
+
+
+def test_extract_interrupted_quote_with_time_in_the_frame() -> None:
+    text = "“Our crews,” Mayor Lena Ortiz said on Tuesday, “will work through the winter.”"
+    claim = _one(text)
+    assert [q.text for q in claim.quotes] == ["Our crews", "will work through the winter."]
+    assert claim.time is not None and claim.time.text == "on Tuesday"

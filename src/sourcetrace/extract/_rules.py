@@ -676,7 +676,8 @@ class _Reader:
             quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
         if not pieces:
             return None, [], frame_end + 1
-        after = frame_end + 1
+        # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation
+        after = _skip_complement(toks, frame_end + 1)
         while after < len(toks) and toks[after].kind == "p" and toks[after].text in ",:;—–-":
             after += 1
         if after < len(toks) and toks[after].kind == "q":

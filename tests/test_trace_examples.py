@@ -110,3 +110,12 @@ def test_graph_of_the_verbatim_claim_has_its_primary_source(report: TraceReport)
     wire = graph.node(derived[0])
     assert wire.type == "document" and wire.attributes["publisher"] == "Meridian Press"
     assert not [n for n in graph.nodes if n.type == "report"]
+
+
+def test_tracing_twice_gives_the_same_report(examples: Path, report: TraceReport) -> None:
+    again = trace(examples / "article.txt", sources=[examples / "sources"])
+    volatile = {"started_at", "finished_at", "timings", "graph"}
+    assert again.model_dump(exclude=volatile) == report.model_dump(exclude=volatile)
+    # The graph differs only in the trace activity's times.
+    assert [n.id for n in again.graph.nodes] == [n.id for n in report.graph.nodes]
+    assert again.graph.edges == report.graph.edges

@@ -122,6 +122,9 @@ class Turn(_Model):
     span: Span
     label: Span | None = None
     is_question: bool = False
+    asker: str | None = None
+    """For a question: the name the moderator called on just before ("Go ahead,
+    Said." gives ``"Said"``), when the transcript says it."""
 
 
 class Document(_Model):
@@ -270,6 +273,14 @@ class Evidence(_Model):
     secondary: bool = False
     """The document itself attributes the words to someone: it is a report of the
     statement, not the statement."""
+
+    @property
+    def quoted_text(self) -> str:
+        """The words found: the passage, or its segments joined by " … " for an elided
+        quote (whose passage runs from the first segment to the last)."""
+        if self.segments:
+            return " … ".join(segment.text for segment in self.segments)
+        return self.passage.text if self.passage is not None else ""
 
     @property
     def misattributed(self) -> bool:

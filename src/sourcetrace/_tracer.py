@@ -380,8 +380,9 @@ def trace(
     Examples:
         >>> from sourcetrace import trace
         >>> report = trace("examples/article.txt", sources=["examples/sources/"])
-        >>> report.verdict(report.claims[0])
-        'verbatim'
+        >>> claim = next(c for c in report.claims if "autumn storms" in c.text)
+        >>> claim.speaker.name, report.verdict(claim)
+        ('Dana Okafor', 'verbatim')
     """
     return run_sync(
         atrace(

@@ -18,6 +18,7 @@ from urllib.parse import urldefrag
 from ._config import TraceConfig
 from ._errors import UnsupportedInputError
 from ._models import Claim, Document, ErrorRecord
+from .fetch import links_near as fetch_links_near
 
 __all__ = [
     "SOURCE_SUFFIXES",
@@ -93,25 +94,16 @@ def _expand_folder(folder: Path) -> list[Path]:
     return files
 
 
-def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    return left, len(text) if right == -1 else right
-
-
 def links_near(document: Document, claim: Claim, config: TraceConfig) -> list[str]:
-    """The http(s) links of ``document`` whose anchor is in the paragraph of ``claim``.
+    """The http(s) URLs a document links to in the paragraph of ``claim``, nearest first.
 
-    A link in the same paragraph as a claim is the article's own pointer to where the
-    words came from ("... told a press briefing"). At most ``config.max_links`` are
-    returned, in the order of the text, without duplicates.
+    A link next to a claim is the article's own pointer to where the words came from
+    ("... told a press briefing"). At most ``config.max_links``, each URL once.
     """
-    start, end = _paragraph_bounds(document.text, claim.sentence.start, claim.sentence.end)
-    urls: list[str] = []
-    for link in document.links:
-        if start <= link.anchor.start < end and _is_url(link.url) and link.url not in urls:
-            urls.append(link.url)
-    return urls[: config.max_links]
+    links = fetch_links_near(
+        document, claim.sentence.start, end=claim.sentence.end, max_links=config.max_links
+    )
+    return [link.url for link in links if _is_url(link.url)]
 
 
 def discover(

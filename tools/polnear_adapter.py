@@ -72,9 +72,11 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
 
 def _with_that(text: str, start: int, end: int) -> list[int]:
     """PolNeAR's content keeps the complementiser: "said [that the talks failed]"."""
-    before = text[max(0, start - 6) : start]
-    if before.lower().endswith("that "):
-        return [start - 5, end]
+    before = text[max(0, start - 8) : start]
+    lowered = before.lower()
+    for tail in ("that ", 'that "', "that “", "that ''"):
+        if lowered.endswith(tail):
+            return [start - len(tail), end]
     return [start, end]
 
 

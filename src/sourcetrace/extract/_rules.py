@@ -85,6 +85,7 @@ _PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("to",),
     "refer": ("to",),
 }
+_LINKING_WORDS = _wordset("but and so still however yet meanwhile also now then instead indeed")
 _SUBORDINATORS = _wordset(
     """as while when because after before even although though if since until whereas
     amid despite"""
@@ -671,7 +672,7 @@ class _Reader:
             quotes = [_quote_span(text, tok) for tok in toks[:before_end] if tok.kind == "q"]
             pieces = [q for q in quotes if q[0] < q[1]]
         else:
-            piece = _strip_piece(text, toks, 0, before_end)
+            piece = _strip_piece(text, toks, _content_start(toks, before_end), before_end)
             pieces = [piece] if piece is not None else []
             quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
         if not pieces:
@@ -1280,6 +1281,28 @@ def _find_time(
         if end is not None:
             return toks[k].start, toks[end - 1].end
     return None
+
+
+def _content_start(toks: list[_Tok], stop: int) -> int:
+    """Where content before a frame starts: after a dateline ("WASHINGTON —") and a
+    linking word ("But", "So", "Still,"), which are the article's, not the speaker's."""
+    k = 0
+    while k < stop and toks[k].kind == "w" and toks[k].text.isupper() and len(toks[k].text) > 1:
+        k += 1
+    if 0 < k < stop and toks[k].text in ("—", "–", "―", "-", "("):
+        if toks[k].text == "(":
+            while k < stop and toks[k].text != ")":
+                k += 1
+            k += 1
+        while k < stop and toks[k].kind == "p":
+            k += 1
+    else:
+        k = 0
+    if k < stop and toks[k].low in _LINKING_WORDS and k + 1 < stop:
+        k += 1
+        if toks[k].text == ",":
+            k += 1
+    return k
 
 
 def _forward_end(toks: list[_Tok], start: int) -> int:

@@ -51,7 +51,8 @@ __all__ = ["run"]
 logger = logging.getLogger("sourcetrace.extract")
 
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -240,8 +241,12 @@ class _Reader:
 
     def _may_hold_claim(self, start: int, end: int, para_start: int) -> bool:
         """A cheap test that lets most narrative sentences skip tokenisation."""
-        words = _LOWER_WORD_RE.findall(self.text[start:end].lower())
+        # cue words are lower case, but for the first word ("According to", "Said Ellis:")
+        words = _LOWER_WORD_RE.findall(self.text, start, end)
         if not self.cue_words.isdisjoint(words):
+            return True
+        first = _FIRST_WORD_RE.match(self.text, start, end)
+        if first is not None and first.group(1).lower() in self.cue_words:
             return True
         return start == para_start and ":" in self.text[start : min(end, start + 60)]
 

@@ -40,6 +40,8 @@ _AUXILIARIES = frozenset(
     | {"could", "may", "might", "should", "must"}
     | {"also", "later", "further", "previously", "repeatedly", "again"}
 )
+_OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
+"""Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
 _GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
 
 
@@ -61,7 +63,7 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
     first = claim.content[0].start
     source = claim.source
     between_source = source is not None and end <= source.start < first
-    if end < first <= end + 120 and not between_source and claim.cue.lemma != "tell":
+    if end < first <= end + 120 and not between_source and claim.cue.lemma not in _OBJECT_CUES:
         gap = text[end:first]
         trimmed = _GAP_END.search(gap)
         keep = gap[: trimmed.start()] if trimmed else gap

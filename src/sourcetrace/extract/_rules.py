@@ -1280,6 +1280,9 @@ def _find_time(
 ) -> tuple[int, int] | None:
     first, last = frame
     for k in range(max(0, first), min(len(toks), last + 8)):
+        low = toks[k].low
+        if low not in _TIME_WORDS and low not in _TIME_MODIFIERS:
+            continue
         if _inside_any((toks[k].start, toks[k].end), content):
             continue
         end = _time_at(toks, k)

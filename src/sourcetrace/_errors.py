@@ -13,7 +13,8 @@ catches them all::
     │   ├── BlockedURLError   refused before any request: scheme, private address, robots.txt
     │   ├── ResponseTooLargeError
     │   └── HTTPStatusError
-    └── ConfigError           a TraceConfig value that cannot work
+    ├── ConfigError           a TraceConfig value that cannot work
+    └── MissingDependencyError   an optional extra is needed and not installed
 
 Messages say what went wrong *and* what to do about it.
 """
@@ -28,6 +29,7 @@ __all__ = [
     "FetchError",
     "HTTPStatusError",
     "InputError",
+    "MissingDependencyError",
     "ResponseTooLargeError",
     "SourcetraceError",
     "UnsupportedInputError",
@@ -86,3 +88,7 @@ class HTTPStatusError(FetchError):
     def __init__(self, message: str, *, url: str, status_code: int, attempts: int = 0) -> None:
         super().__init__(message, url=url, attempts=attempts)
         self.status_code = status_code
+
+
+class MissingDependencyError(SourcetraceError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it."""

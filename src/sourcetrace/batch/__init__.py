@@ -1,0 +1,24 @@
+"""Batch tracing: many articles on a Dask cluster, results streamed to JSON Lines.
+
+>>> from sourcetrace.batch import trace_many, read_results   # doctest: +SKIP
+>>> trace_many(paths, ["archive.db"], out="results.jsonl")   # doctest: +SKIP
+
+Dask is an optional extra (``pip install 'sourcetrace[dask]'``); it is imported only
+when a batch runs on a cluster. See ``docs/batch.md``.
+"""
+
+from __future__ import annotations
+
+from ._jsonl import BatchRecord, read_results, scan
+from ._run import CORPUS_SUFFIXES, BatchProgress, BatchSummary, article_key, trace_many
+
+__all__ = [
+    "CORPUS_SUFFIXES",
+    "BatchProgress",
+    "BatchRecord",
+    "BatchSummary",
+    "article_key",
+    "read_results",
+    "scan",
+    "trace_many",
+]

@@ -1,0 +1,235 @@
+"""The ``sourcetrace`` command: trace an article from the terminal.
+
+``sourcetrace trace ARTICLE --source S ...`` prints a readable report (a table of claims,
+speakers, matched passages and verdicts), or JSON with ``--json``; ``--html FILE`` also
+writes the self-contained HTML report. ``sourcetrace schema`` prints the JSON Schema of
+the report. Bad input ends with a one-line message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ._config import TraceConfig
+from ._errors import SourcetraceError
+from ._models import ProvenanceGraph, TraceReport
+from ._tracer import trace as run_trace
+from ._version import __version__
+from .fetch import ReplayTransport
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="sourcetrace",
+    help="Trace the attributed claims of a news article back to their primary sources.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_BAD_INPUT = 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sourcetrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Log more (-v info, -vv debug).")
+    ] = 0,
+) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _one_line(exc: Exception) -> str:
+    """An exception as one line: pydantic's multi-line messages keep their last reason."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        return "; ".join(str(error.get("msg", "")) for error in errors())
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True, highlight=False).print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command("trace")
+def trace_command(
+    article: Annotated[
+        str, typer.Argument(help="The article: a file (.txt, .html), a URL, or '-' for stdin.")
+    ],
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help="A source to trace against: a file, a folder of files, or a URL. Repeatable.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as JSON instead of a table.")
+    ] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the HTML report to this file.", dir_okay=False),
+    ] = None,
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="Also fetch the article's own links.")
+    ] = False,
+    depth: Annotated[
+        int,
+        typer.Option(
+            "--depth",
+            min=0,
+            max=10,
+            help="Hops to follow from a secondary source (another outlet's report) back "
+            "toward the primary one.",
+        ),
+    ] = 0,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A private host or network that may be fetched (e.g. 10.0.0.0/8). Repeatable.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds allowed per request.")
+    ] = 20.0,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            dir_okay=False,
+            help="Write every response to this WARC file (.warc.gz), to replay the trace.",
+        ),
+    ] = None,
+    replay: Annotated[
+        Path | None,
+        typer.Option(
+            "--replay",
+            exists=True,
+            dir_okay=False,
+            help="Answer every request from this WARC archive, with no network.",
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", file_okay=False, help="Keep an HTTP cache in this folder."),
+    ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use only the cache (needs --cache-dir).")
+    ] = False,
+    no_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Do not honour robots.txt.")
+    ] = False,
+) -> None:
+    """Trace ARTICLE's attributed claims against the given sources."""
+    if article == "-":
+        data = sys.stdin.buffer.read()
+        article_input: str | bytes = data
+    else:
+        article_input = article
+    try:
+        config = TraceConfig(
+            follow_links=follow_links,
+            depth=depth,
+            allow_hosts=tuple(allow_host or ()),
+            request_timeout=timeout,
+            archive=archive,
+            cache_dir=cache_dir,
+            offline=offline,
+            respect_robots=not no_robots,
+        )
+        transport = ReplayTransport(replay) if replay is not None else None
+    except (ValueError, SourcetraceError) as exc:
+        _fail(_one_line(exc))
+        return
+    err = Console(stderr=True)
+    show_progress = not as_json and err.is_terminal
+    try:
+        if show_progress:
+            with Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=True,
+            ) as bar:
+                tasks: dict[str, Any] = {}
+
+                def progress(stage: str, done: int, total: int) -> None:
+                    if stage not in tasks:
+                        label = {"fetch": "Loading sources", "match": "Matching claims"}
+                        tasks[stage] = bar.add_task(label.get(stage, stage), total=total)
+                    bar.update(tasks[stage], completed=done, total=total)
+
+                report = run_trace(
+                    article_input, source or (), config=config, progress=progress,
+                    transport=transport,
+                )
+        else:
+            report = run_trace(article_input, source or (), config=config, transport=transport)
+    except SourcetraceError as exc:
+        _fail(str(exc))
+        return
+    if html is not None:
+        try:
+            html.write_text(report.to_html(), encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write the HTML report to {html}: {exc.strerror or exc}")
+    if as_json:
+        typer.echo(report.to_json())
+        return
+    out = Console(highlight=False)
+    if not out.is_terminal:
+        # Piped or redirected: wide enough for the table to stay readable in a file.
+        out = Console(highlight=False, width=140)
+    from .report import render_rich
+
+    out.print(render_rich(report))
+    if html is not None:
+        out.print(f"HTML report written to {html}")
+
+
+@app.command("schema")
+def schema_command(
+    model: Annotated[
+        str,
+        typer.Option("--model", help="Which schema: 'report' (TraceReport) or 'graph'."),
+    ] = "report",
+) -> None:
+    """Print the JSON Schema of the trace report (or of the provenance graph)."""
+    models: dict[str, type[TraceReport] | type[ProvenanceGraph]] = {
+        "report": TraceReport,
+        "graph": ProvenanceGraph,
+    }
+    if model not in models:
+        _fail(f"unknown schema {model!r}: choose 'report' or 'graph'")
+        return
+    typer.echo(json.dumps(models[model].model_json_schema(), indent=2))
+
+
+def main() -> None:
+    """The console entry point."""
+    app()

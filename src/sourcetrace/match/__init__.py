@@ -29,9 +29,10 @@ logger = logging.getLogger("sourcetrace.match")
 def _as_corpus(sources: Document | Iterable[Document] | Corpus) -> Corpus:
     if isinstance(sources, Corpus):
         return sources
+    # A few documents given directly are aligned without building an index first.
     if isinstance(sources, Document):
-        return Corpus([sources])
-    return Corpus(sources)
+        return Corpus([sources], indexed=False)
+    return Corpus(sources, indexed=False)
 
 
 def _as_agent(speaker: str | Agent | None) -> Agent | None:
@@ -128,7 +129,7 @@ def match_claim(
         At most ``config.max_evidence_per_claim`` items, always at least one (a
         ``not_found`` evidence when nothing reaches the thresholds).
     """
-    corpus = documents if isinstance(documents, Corpus) else Corpus(documents)
+    corpus = documents if isinstance(documents, Corpus) else Corpus(documents, indexed=False)
     query = _claim_query(claim)
     if query.error is not None:
         logger.warning("claim %s not matched: %s", claim.id, query.error)

@@ -129,6 +129,8 @@ class Corpus:
 
     Args:
         source: documents to add, or the path of a SQLite corpus file.
+        indexed: build the retrieval index (in memory only). Without it every
+            document is aligned, which suits a few documents matched once.
 
     Examples:
         >>> corpus = Corpus()
@@ -137,7 +139,15 @@ class Corpus:
         (1, 'We will not leave.')
     """
 
-    def __init__(self, source: str | os.PathLike[str] | Iterable[Document] | None = None) -> None:
+    def __init__(
+        self,
+        source: str | os.PathLike[str] | Iterable[Document] | None = None,
+        *,
+        indexed: bool = True,
+    ) -> None:
+        # Without an index (a handful of documents passed to locate()), every document
+        # is a candidate and nothing is spent on keys and signatures.
+        self._indexed = indexed
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._db: sqlite3.Connection | None = None
         # In memory: documents by id, their numbers, and key -> document numbers.
@@ -186,7 +196,7 @@ class Corpus:
     def add(self, document: Document) -> None:
         """Add a document; a document with the same id replaces the earlier one."""
         self._entries.pop(document.id, None)
-        keys = index_keys(document.text)
+        keys = index_keys(document.text) if self._indexed or self._db is not None else set()
         if self._db is not None:
             self._add_to_db(self._db, document, keys)
             return
@@ -196,7 +206,7 @@ class Corpus:
             self._ids[old] = None
         number = len(self._ids)
         self._ids.append(document.id)
-        self._signatures.append(signature(document.text))
+        self._signatures.append(signature(document.text) if self._indexed else b"")
         self._numbers[document.id] = number
         self._documents[document.id] = document
         for key in keys:
@@ -296,7 +306,7 @@ class Corpus:
         if len(document.text) <= _WHOLE_DOCUMENT_CHARS:
             yield self.entry(document_id)
             return
-        if anchors is not None and _anchored(anchors):
+        if anchors is not None and _anchored(anchors) and self._indexed:
             masked = masked_text(document)
             collapse = bool(document.turns)
             if not _worth_preparing(masked, anchors, collapse):
@@ -322,7 +332,7 @@ class Corpus:
         a word list too short to anchor (no more keys than it may miss), means every
         document.
         """
-        if anchors is None or not _anchored(anchors):
+        if anchors is None or not _anchored(anchors) or not self._indexed:
             return self.ids()
         numbers: set[int] = set()
         for plan in self._plans(anchors):

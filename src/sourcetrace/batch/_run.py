@@ -196,18 +196,20 @@ def _trace_line(
     sources.extend(memory or ())
 
     async def run() -> TraceReport:
-        if host_limit is None:
-            return await atrace(article, sources, config=config)
         import httpx
 
-        from ._polite import HostLimitedTransport, distributed_leases
-
-        distributed = require_distributed()
-        worker = distributed.get_worker()
-        transport = HostLimitedTransport(
-            httpx.AsyncHTTPTransport(verify=_ssl_context(), trust_env=False),
-            distributed_leases(worker.address, host_limit),
+        # Every trace of a batch shares one certificate store per process, and on a
+        # cluster holds a cluster-wide lease per host for each request it sends.
+        transport: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport(
+            verify=_ssl_context(), trust_env=False
         )
+        if host_limit is not None:
+            from ._polite import HostLimitedTransport, distributed_leases
+
+            worker = require_distributed().get_worker()
+            transport = HostLimitedTransport(
+                transport, distributed_leases(worker.address, host_limit)
+            )
         async with httpx.AsyncClient(
             transport=transport,
             timeout=httpx.Timeout(config.request_timeout),

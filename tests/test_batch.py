@@ -21,11 +21,11 @@ import pytest
 pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
+from sourcetrace.match import Corpus
 
 from sourcetrace import TraceConfig, trace
 from sourcetrace.batch import read_results, scan, trace_many
 from sourcetrace.batch._synth import make_articles, make_corpus
-from sourcetrace.match import Corpus
 
 ARTICLES = 200
 TRANSCRIPTS = 12

@@ -168,7 +168,7 @@ def make_articles(
     """
     rng = random.Random(seed)
     articles: list[tuple[str, list[Quote]]] = []
-    for number in range(count):
+    for _ in range(count):
         place = rng.choice(_PLACES)
         paragraphs = [
             f"{place} waits for answers as ministries promise repairs",

@@ -223,6 +223,12 @@ def _trace_line(
     except SourcetraceError as exc:
         logger.info("article %s not traced: %s", key, exc)
         return encode_error(key, type(exc).__name__, str(exc)), f"{type(exc).__name__}: {exc}"
+    except Exception as exc:
+        # A fault in a stage, not in the article: recorded like any failure so that one
+        # article cannot stop a batch of millions, and logged with its traceback.
+        logger.exception("article %s not traced: a stage failed", key)
+        message = str(exc) or repr(exc)
+        return encode_error(key, type(exc).__name__, message), f"{type(exc).__name__}: {message}"
     return encode_report(key, report), None
 
 

@@ -67,7 +67,7 @@ def test_help_lists_the_commands() -> None:
     ("make_article", "message"),
     [
         (lambda tmp: tmp / "missing.txt", "not found"),
-        (lambda tmp: tmp, "folder"),
+        (lambda tmp: tmp, "directory"),
         (lambda tmp: _write(tmp / "empty.txt", b"  \n"), "empty"),
         (lambda tmp: _write(tmp / "noise.bin", bytes(range(256)) * 16), "binary"),
     ],
@@ -96,3 +96,32 @@ def test_article_from_stdin() -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_progress_bars_show_at_a_terminal_only() -> None:
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sourcetrace", "trace", "examples/article.txt",
+         "-s", "examples/sources/"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=follower, env=env,
+    )
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        screen += chunk
+    stdout, _ = process.communicate(timeout=120)
+    os.close(leader)
+    assert process.returncode == 0
+    assert b"Loading sources" in screen and b"Matching claims" in screen
+    assert b"Loading sources" not in stdout  # the table on stdout stays clean

@@ -124,3 +124,14 @@ def test_graph_rejects_an_edge_to_an_unknown_node() -> None:
         ProvenanceGraph.model_validate(
             {"nodes": [], "edges": [{"source": "a", "target": "b", "relation": "used"}]}
         )
+
+
+def test_turtle_export_is_prov_o(graph: ProvenanceGraph) -> None:
+    rdflib = pytest.importorskip("rdflib", reason="rdflib comes with the test extra")
+    turtle = graph.to_turtle()
+    parsed = rdflib.Graph().parse(data=turtle, format="turtle")
+    prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    st = rdflib.Namespace("https://sourcetrace.dev/ns#")
+    assert (st["claim_c1"], rdflib.RDF.type, prov.Entity) in parsed
+    assert (st["claim_c1"], prov.wasAttributedTo, st["agent_a2"]) in parsed
+    assert (st["agent_sourcetrace"], rdflib.RDF.type, prov.SoftwareAgent) in parsed

@@ -12,8 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from builders import small_report
 
+from builders import small_report
 from sourcetrace import TraceReport
 
 CHROMIUM_FLAGS = [

@@ -102,3 +102,13 @@ def test_timeline_orders_appearances_by_date_with_undated_last() -> None:
     assert [a.verdict for a in appearances] == ["verbatim", "article"]
     undated = small_report().timeline("c1")
     assert [a.document_id for a in undated] == ["doc-art", "doc-brief"]
+
+
+def test_dataframe_has_one_row_per_claim() -> None:
+    import pytest
+
+    pandas = pytest.importorskip("pandas", reason="pandas comes with the test extra")
+    frame = small_report().to_dataframe()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["claim_id"]) == ["c1", "c2", "c3"]
+    assert list(frame["verdict"]) == ["verbatim", "misattributed", "not_found"]

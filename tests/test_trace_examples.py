@@ -102,5 +102,20 @@ def test_graph_of_the_verbatim_claim_has_its_primary_source(report: TraceReport)
     primary = [e for e in graph.edges if e.relation == "hadPrimarySource"]
     assert len(primary) == 1
     assert graph.node(primary[0].target).type == "passage"
-    reports = [n for n in graph.nodes if n.type == "report"]
-    assert [n.label for n in reports] == ["Meridian Press report"]
+    # The wire story was among the sources: it stands in the chain as Meridian Press's
+    # report, between the claim and the statement.
+    derived = [e.target for e in graph.edges
+               if e.source == f"claim/{claim.id}" and e.relation == "wasDerivedFrom"]
+    assert len(derived) == 1
+    wire = graph.node(derived[0])
+    assert wire.type == "document" and wire.attributes["publisher"] == "Meridian Press"
+    assert not [n for n in graph.nodes if n.type == "report"]
+
+
+def test_tracing_twice_gives_the_same_report(examples: Path, report: TraceReport) -> None:
+    again = trace(examples / "article.txt", sources=[examples / "sources"])
+    volatile = {"started_at", "finished_at", "timings", "graph"}
+    assert again.model_dump(exclude=volatile) == report.model_dump(exclude=volatile)
+    # The graph differs only in the trace activity's times.
+    assert [n.id for n in again.graph.nodes] == [n.id for n in report.graph.nodes]
+    assert again.graph.edges == report.graph.edges

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ._version import __version__
 
@@ -69,12 +70,37 @@ class TraceConfig(BaseModel):
     that may be fetched although they are private, loopback or link-local addresses.
     Everything of that kind is refused by default: URLs come from untrusted articles."""
 
+    respect_robots: bool = True
+    """Honour each site's ``robots.txt`` for the product token of ``user_agent``
+    (``sourcetrace``): a disallowed URL is refused with ``BlockedURLError`` and recorded,
+    never requested. A missing or unreachable ``robots.txt`` allows everything."""
+
+    cache_dir: Path | None = None
+    """Directory of the durable HTTP cache (one SQLite file in WAL mode, safe for several
+    processes at once); ``None``: no cache. Responses are reused while fresh according to
+    ``Cache-Control``/``Expires`` and revalidated with ``ETag``/``Last-Modified`` after."""
+
+    offline: bool = False
+    """Never touch the network: answer from ``cache_dir`` only (stale entries included).
+    A URL that is not cached is an error. Needs ``cache_dir``."""
+
+    archive: Path | None = None
+    """A WARC file (``.warc.gz``) to which every response fetched is appended, for audit
+    and to re-run a trace with no network (``sourcetrace.fetch.ReplayTransport``)."""
+
     # --- discovery ------------------------------------------------------------------
     follow_links: bool = False
     """Also fetch the article's own outbound links as candidate sources."""
 
     max_links: int = Field(default=100, ge=0)
     """Largest number of the article's links followed, however many it has."""
+
+    depth: int = Field(default=0, ge=0, le=10)
+    """How many hops to follow back toward a primary source. When a claim's best
+    evidence is a secondary source (another outlet's report that itself attributes the
+    words), that report is read as an article, its own claim is extracted and matched
+    against the sources (and, with ``follow_links``, the report's own links), up to
+    ``depth`` times. ``0`` stops at the first source."""
 
     # --- matching -------------------------------------------------------------------
     min_quote_score: Score = 80.0
@@ -101,6 +127,16 @@ class TraceConfig(BaseModel):
 
     max_evidence_per_claim: int = Field(default=3, gt=0)
     """Evidence kept per claim, best first (at least one, ``not_found``, is always kept)."""
+
+    @model_validator(mode="after")
+    def _check_offline(self) -> TraceConfig:
+        if self.offline and self.cache_dir is None:
+            raise ValueError(
+                "offline=True needs a cache: set cache_dir to the directory of an earlier "
+                "run's cache; to re-run from a WARC archive instead, pass "
+                "transport=ReplayTransport(path) to the Fetcher"
+            )
+        return self
 
     @field_validator("allow_hosts")
     @classmethod

@@ -39,6 +39,7 @@ __all__ = [
     "Flag",
     "GraphEdge",
     "GraphNode",
+    "Hop",
     "Link",
     "ProvenanceGraph",
     "Relation",
@@ -121,6 +122,9 @@ class Turn(_Model):
     span: Span
     label: Span | None = None
     is_question: bool = False
+    asker: str | None = None
+    """For a question: the name the moderator called on just before ("Go ahead,
+    Said." gives ``"Said"``), when the transcript says it."""
 
 
 class Document(_Model):
@@ -271,6 +275,14 @@ class Evidence(_Model):
     statement, not the statement."""
 
     @property
+    def quoted_text(self) -> str:
+        """The words found: the passage, or its segments joined by " … " for an elided
+        quote (whose passage runs from the first segment to the last)."""
+        if self.segments:
+            return " … ".join(segment.text for segment in self.segments)
+        return self.passage.text if self.passage is not None else ""
+
+    @property
     def misattributed(self) -> bool:
         """The words are found, but the source gives them to someone else."""
         return self.speaker_agrees is False and self.relation != "not_found"
@@ -351,6 +363,12 @@ class ProvenanceGraph(_Model):
 
         return to_prov(self)
 
+    def to_turtle(self) -> str:
+        """The graph as PROV-O in RDF Turtle (needs ``sourcetrace[rdf]``)."""
+        from .graph import to_turtle
+
+        return to_turtle(self)
+
     def to_dot(self) -> str:
         """The graph in Graphviz DOT."""
         from .graph import to_dot
@@ -370,6 +388,23 @@ class ProvenanceGraph(_Model):
             nodes=[n for n in self.nodes if n.id in keep],
             edges=[e for e in self.edges if e.source in keep and e.target in keep],
         )
+
+
+class Hop(_Model):
+    """One step back toward the primary source, taken by a trace with ``depth``.
+
+    The best evidence of claim ``claim_id`` (or of the previous hop) was a secondary
+    source, document ``document_id``; ``claim`` is the same statement as that document
+    reports it (its spans point into that document's text), and ``evidence`` is where
+    that claim was found in turn, best first.
+    """
+
+    claim_id: str
+    """The article's claim this chain starts from."""
+    depth: int = Field(ge=1)
+    document_id: str
+    claim: Claim
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class ErrorRecord(_Model):
@@ -397,6 +432,8 @@ class TraceReport(_Model):
     agents: list[Agent] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    hops: list[Hop] = Field(default_factory=list)
+    """Steps taken back toward primary sources (only with ``TraceConfig.depth``)."""
     graph: ProvenanceGraph = Field(default_factory=ProvenanceGraph)
     errors: list[ErrorRecord] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)
@@ -421,6 +458,17 @@ class TraceReport(_Model):
                 raise ValueError(f"evidence names unknown document {item.document_id}")
             spans = [*item.segments, *([item.passage] if item.passage else [])]
             _require_spans_in(texts[item.document_id], spans, f"evidence for {item.claim_id}")
+        for hop in self.hops:
+            if hop.document_id not in texts:
+                raise ValueError(f"hop names unknown document {hop.document_id}")
+            _require_spans_in(texts[hop.document_id], hop.claim.spans(), f"hop {hop.claim.id}")
+            for item in hop.evidence:
+                if item.document_id is None or item.passage is None:
+                    continue
+                if item.document_id not in texts:
+                    raise ValueError(f"hop evidence names unknown document {item.document_id}")
+                spans = [*item.segments, item.passage]
+                _require_spans_in(texts[item.document_id], spans, f"evidence for {item.claim_id}")
         return self
 
     # --- navigation -------------------------------------------------------------------
@@ -454,6 +502,11 @@ class TraceReport(_Model):
         """The verdict of the best evidence, ``not_found`` when there is none."""
         best = self.best_evidence(claim)
         return best.verdict if best is not None else "not_found"
+
+    def hops_for(self, claim: Claim | str) -> list[Hop]:
+        """The steps taken back toward the primary source from one claim, in order."""
+        claim_id = claim if isinstance(claim, str) else claim.id
+        return sorted((h for h in self.hops if h.claim_id == claim_id), key=lambda h: h.depth)
 
     def graph_for(self, claim: Claim | str) -> ProvenanceGraph:
         """The provenance graph of one claim: the part of :attr:`graph` it reaches."""

@@ -17,9 +17,9 @@ import httpx
 
 from ._config import TraceConfig
 from ._errors import FetchError, InputError, SourcetraceError
-from ._models import Claim, Document, ErrorRecord, Evidence, TraceReport
+from ._models import Claim, Document, ErrorRecord, Evidence, Hop, Span, TraceReport
 from ._sync import run_sync
-from .discover import SourceLike, SourceRef, discover
+from .discover import SourceLike, SourceRef, discover, links_near
 from .extract import Extractor, extract
 from .fetch import Fetcher, aload
 from .graph import build_graph
@@ -144,6 +144,105 @@ def _match(
     return evidence
 
 
+def _add_corpus_documents(
+    evidence: Sequence[Evidence],
+    documents: list[Document],
+    corpora: Sequence[Corpus],
+    article: Document,
+) -> None:
+    """Put the corpus documents that hold evidence into ``documents``.
+
+    A report carries every document its evidence points into, so that each span can be
+    checked against (and shown in) its document.
+    """
+    known = {doc.id for doc in documents} | {article.id}
+    for item in evidence:
+        if item.document_id is None or item.document_id in known:
+            continue
+        for corpus in corpora:
+            doc = corpus.get(item.document_id)
+            if doc is not None:
+                documents.append(doc)
+                known.add(doc.id)
+                break
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _claim_at(claims: Sequence[Claim], passage: Span) -> Claim | None:
+    """The claim of a secondary source whose words cover ``passage`` the most."""
+    best: tuple[int, Claim] | None = None
+    for claim in claims:
+        covered = sum(_overlap(span, passage) for span in [*claim.content, *claim.quotes])
+        if covered and (best is None or covered > best[0]):
+            best = (covered, claim)
+    return best[1] if best else None
+
+
+async def _follow_hops(
+    claims: Sequence[Claim],
+    evidence: Sequence[Evidence],
+    documents: list[Document],
+    corpora: Sequence[Corpus],
+    article: Document,
+    fetcher: Fetcher,
+    config: TraceConfig,
+    extractor: Extractor | None,
+    errors: list[ErrorRecord],
+) -> list[Hop]:
+    """Walk from secondary sources back toward primary ones, ``config.depth`` hops at most.
+
+    Each chain remembers the documents it has passed through, so articles that cite
+    each other cannot send it round in a cycle.
+    """
+    hops: list[Hop] = []
+    best_by_claim: dict[str, Evidence] = {}
+    for item in evidence:
+        best_by_claim.setdefault(item.claim_id, item)
+    by_id = {doc.id: doc for doc in documents}
+    for claim in claims:
+        current = best_by_claim.get(claim.id)
+        visited = {article.id}
+        for depth in range(1, config.depth + 1):
+            if (
+                current is None
+                or not current.secondary
+                or current.passage is None
+                or current.document_id is None
+                or current.document_id in visited
+                or current.document_id not in by_id
+            ):
+                break
+            report_doc = by_id[current.document_id]
+            visited.add(report_doc.id)
+            upstream = _claim_at(extract(report_doc, extractor=extractor).claims,
+                                 current.passage)
+            if upstream is None:
+                break
+            upstream = upstream.model_copy(update={"id": f"{claim.id}.h{depth}"})
+            if config.follow_links:
+                links = links_near(report_doc, upstream, config)
+                new_refs = [SourceRef(url, "link", (claim.id,)) for url in links]
+                loaded, failed = await _load_sources(new_refs, fetcher, config, None)
+                errors.extend(failed)
+                for doc in loaded:
+                    if doc.id not in by_id:
+                        by_id[doc.id] = doc
+                        documents.append(doc)
+            candidates = [doc for doc in by_id.values() if doc.id not in visited]
+            found = _match([upstream], candidates, corpora, config, None) if (
+                candidates or corpora
+            ) else [Evidence(claim_id=upstream.id, score=0.0, relation="not_found")]
+            hops.append(
+                Hop(claim_id=claim.id, depth=depth, document_id=report_doc.id,
+                    claim=upstream, evidence=found)
+            )
+            current = found[0] if found else None
+    return hops
+
+
 async def atrace(
     article: ArticleLike,
     sources: Iterable[SourceLike] = (),
@@ -152,6 +251,8 @@ async def atrace(
     client: httpx.AsyncClient | None = None,
     extractor: Extractor | None = None,
     progress: ProgressCallback | None = None,
+    follow_links: bool | None = None,
+    depth: int | None = None,
 ) -> TraceReport:
     """Trace the attributed claims of an article back to their sources (async).
 
@@ -166,6 +267,8 @@ async def atrace(
         extractor: another claim extractor (default: the rule-based one).
         progress: called as ``progress(stage, done, total)`` while sources load and
             claims are matched, e.g. to drive a progress bar.
+        follow_links: shorthand for ``TraceConfig.follow_links`` (overrides ``config``).
+        depth: shorthand for ``TraceConfig.depth`` (overrides ``config``).
 
     Returns:
         A :class:`~sourcetrace.TraceReport`. A source that cannot be fetched or read is
@@ -177,6 +280,13 @@ async def atrace(
         UnsupportedInputError: a source of a type sourcetrace cannot use.
     """
     config = config or TraceConfig()
+    overrides = {
+        name: value
+        for name, value in (("follow_links", follow_links), ("depth", depth))
+        if value is not None
+    }
+    if overrides:
+        config = TraceConfig.model_validate({**config.model_dump(), **overrides})
     started_at = datetime.now(UTC)
     timings: dict[str, float] = {}
     errors: list[ErrorRecord] = []
@@ -204,22 +314,20 @@ async def atrace(
         errors.extend(fetch_errors)
         timings["fetch"] = time.perf_counter() - clock
 
-    clock = time.perf_counter()
-    corpora: list[Corpus] = list(discovery.corpora)  # type: ignore[arg-type]
-    evidence = _match(extraction.claims, documents, corpora, config, progress)
-    timings["match"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        corpora: list[Corpus] = list(discovery.corpora)  # type: ignore[arg-type]
+        evidence = _match(extraction.claims, documents, corpora, config, progress)
+        _add_corpus_documents(evidence, documents, corpora, article_doc)
+        timings["match"] = time.perf_counter() - clock
 
-    # Documents from a corpus that hold evidence belong in the report, so that every
-    # evidence span can be checked against (and shown in) its document.
-    known = {doc.id for doc in documents} | {article_doc.id}
-    for item in evidence:
-        if item.document_id is not None and item.document_id not in known:
-            for corpus in corpora:
-                doc = corpus.get(item.document_id)
-                if doc is not None:
-                    documents.append(doc)
-                    known.add(doc.id)
-                    break
+        hops: list[Hop] = []
+        if config.depth:
+            clock = time.perf_counter()
+            hops = await _follow_hops(extraction.claims, evidence, documents, corpora,
+                                      article_doc, fetcher, config, extractor, errors)
+            for hop in hops:
+                _add_corpus_documents(hop.evidence, documents, corpora, article_doc)
+            timings["hops"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     finished_at = datetime.now(UTC)
@@ -229,6 +337,7 @@ async def atrace(
         extraction.agents,
         documents,
         evidence,
+        hops=hops,
         started_at=started_at,
         finished_at=finished_at,
     )
@@ -242,6 +351,7 @@ async def atrace(
         agents=extraction.agents,
         documents=documents,
         evidence=evidence,
+        hops=hops,
         graph=graph,
         errors=errors,
         timings=timings,
@@ -256,6 +366,8 @@ def trace(
     client: httpx.AsyncClient | None = None,
     extractor: Extractor | None = None,
     progress: ProgressCallback | None = None,
+    follow_links: bool | None = None,
+    depth: int | None = None,
 ) -> TraceReport:
     """Trace the attributed claims of an article back to their sources.
 
@@ -267,9 +379,10 @@ def trace(
 
     Examples:
         >>> from sourcetrace import trace
-        >>> report = trace('"We will stay," the minister said.')
-        >>> report.claims[0].speaker.name
-        'the minister'
+        >>> report = trace("examples/article.txt", sources=["examples/sources/"])
+        >>> claim = next(c for c in report.claims if "autumn storms" in c.text)
+        >>> claim.speaker.name, report.verdict(claim)
+        ('Dana Okafor', 'verbatim')
     """
     return run_sync(
         atrace(
@@ -279,5 +392,7 @@ def trace(
             client=client,
             extractor=extractor,
             progress=progress,
+            follow_links=follow_links,
+            depth=depth,
         )
     )

@@ -85,6 +85,16 @@ def trace_command(
     follow_links: Annotated[
         bool, typer.Option("--follow-links", help="Also fetch the article's own links.")
     ] = False,
+    depth: Annotated[
+        int,
+        typer.Option(
+            "--depth",
+            min=0,
+            max=10,
+            help="Hops to follow from a secondary source (another outlet's report) back "
+            "toward the primary one.",
+        ),
+    ] = 0,
     allow_host: Annotated[
         list[str] | None,
         typer.Option(
@@ -104,6 +114,7 @@ def trace_command(
         article_input = article
     config = TraceConfig(
         follow_links=follow_links,
+        depth=depth,
         allow_hosts=tuple(allow_host or ()),
         request_timeout=timeout,
     )
@@ -142,6 +153,9 @@ def trace_command(
         typer.echo(report.to_json())
         return
     out = Console(highlight=False)
+    if not out.is_terminal:
+        # Piped or redirected: wide enough for the table to stay readable in a file.
+        out = Console(highlight=False, width=140)
     from .report import render_rich
 
     out.print(render_rich(report))

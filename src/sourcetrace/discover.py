@@ -18,6 +18,7 @@ from urllib.parse import urldefrag
 from ._config import TraceConfig
 from ._errors import UnsupportedInputError
 from ._models import Claim, Document, ErrorRecord
+from .fetch import links_near as fetch_links_near
 
 __all__ = [
     "SOURCE_SUFFIXES",
@@ -26,6 +27,7 @@ __all__ = [
     "SourceLike",
     "SourceRef",
     "discover",
+    "links_near",
 ]
 
 logger = logging.getLogger("sourcetrace.discover")
@@ -92,10 +94,16 @@ def _expand_folder(folder: Path) -> list[Path]:
     return files
 
 
-def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    return left, len(text) if right == -1 else right
+def links_near(document: Document, claim: Claim, config: TraceConfig) -> list[str]:
+    """The http(s) URLs a document links to in the paragraph of ``claim``, nearest first.
+
+    A link next to a claim is the article's own pointer to where the words came from
+    ("... told a press briefing"). At most ``config.max_links``, each URL once.
+    """
+    links = fetch_links_near(
+        document, claim.sentence.start, end=claim.sentence.end, max_links=config.max_links
+    )
+    return [link.url for link in links if _is_url(link.url)]
 
 
 def discover(
@@ -159,25 +167,19 @@ def discover(
                 "folder paths, Document objects or a Corpus"
             )
 
-    if config.follow_links and config.max_links:
+    if config.follow_links:
         followed = 0
-        for link in article.links:
-            if followed >= config.max_links:
-                logger.info("followed %d links; the rest are left out (max_links)", followed)
-                break
-            if not _is_url(link.url):
-                continue
-            near = tuple(
-                claim.id
-                for claim in claims
-                if _paragraph_bounds(article.text, claim.sentence.start, claim.sentence.end)[0]
-                <= link.anchor.start
-                < _paragraph_bounds(article.text, claim.sentence.start, claim.sentence.end)[1]
-            )
-            if not near:
-                continue
-            key = urldefrag(link.url).url
-            if key not in seen:
+        for claim in claims:
+            for url in links_near(article, claim, config):
+                key = urldefrag(url).url
+                if key in seen:
+                    continue
+                if followed >= config.max_links:
+                    logger.info("followed %d links; the rest are left out (max_links)", followed)
+                    return found
                 followed += 1
-            add(SourceRef(link.url, "link", near), key)
+                near = tuple(
+                    other.id for other in claims if url in links_near(article, other, config)
+                )
+                add(SourceRef(url, "link", near), key)
     return found

@@ -30,6 +30,7 @@ from .._models import (
     Evidence,
     GraphEdge,
     GraphNode,
+    Hop,
     ProvenanceGraph,
 )
 from .._version import __version__
@@ -141,6 +142,7 @@ def build_graph(
     documents: Sequence[Document],
     evidence: Sequence[Evidence],
     *,
+    hops: Sequence[Hop] = (),
     started_at: datetime | None = None,
     finished_at: datetime | None = None,
 ) -> ProvenanceGraph:
@@ -152,6 +154,8 @@ def build_graph(
         agents: the agents of the article (speakers and intermediaries).
         documents: the source documents that were loaded.
         evidence: the evidence found for the claims, best first per claim.
+        hops: steps taken back toward primary sources (``TraceConfig.depth``): each
+            adds the next passage, derived from the previous one.
         started_at: when the trace started (the activity's start time).
         finished_at: when the trace ended.
 
@@ -229,17 +233,28 @@ def build_graph(
         builder.edge(statement_id, speaker_id, "wasAttributedTo")
         quoting = "wasDerivedFrom" if claim.kind == "indirect" else "wasQuotedFrom"
         upstream = claim_id
+        matched_docs = [
+            documents_by_id[item.document_id]
+            for item in evidence_by_claim.get(claim.id, [])
+            if item.document_id in documents_by_id and item.passage is not None
+        ]
         for depth, intermediary in enumerate(claim.via):
-            report_id = f"report/{claim.id}/{depth}"
-            builder.node(
-                GraphNode(
-                    id=report_id,
-                    prov="entity",
-                    type="report",
-                    label=f"{intermediary.name} report",
-                    attributes={"fetched": False},
+            fetched = _report_document(intermediary, matched_docs)
+            if fetched is not None:
+                # The intermediary's report was among the sources and holds the words:
+                # that document is the report entity of the chain.
+                report_id = f"document/{fetched.id}"
+            else:
+                report_id = f"report/{claim.id}/{depth}"
+                builder.node(
+                    GraphNode(
+                        id=report_id,
+                        prov="entity",
+                        type="report",
+                        label=f"{intermediary.name} report",
+                        attributes={"fetched": False},
+                    )
                 )
-            )
             builder.edge(report_id, builder.agent(intermediary), "wasAttributedTo")
             builder.edge(upstream, report_id, "wasDerivedFrom")
             upstream = report_id
@@ -248,7 +263,32 @@ def build_graph(
         for rank, item in enumerate(evidence_by_claim.get(claim.id, [])):
             _add_evidence(builder, claim, claim_id, item, rank, documents_by_id)
 
+        previous = evidence_by_claim.get(claim.id, [None])[0]
+        for hop in sorted((h for h in hops if h.claim_id == claim.id), key=lambda h: h.depth):
+            if previous is None or previous.passage is None or not hop.evidence:
+                break
+            from_id = _passage_id(previous)
+            for rank, item in enumerate(hop.evidence):
+                _add_evidence(builder, claim, claim_id, item, rank, documents_by_id,
+                              quoting_node=from_id, hop=hop.depth)
+            previous = hop.evidence[0]
+
     return ProvenanceGraph(nodes=list(builder.nodes.values()), edges=builder.edges)
+
+
+def _report_document(intermediary: Agent, documents: Sequence[Document]) -> Document | None:
+    """The fetched document published by ``intermediary``, if the claim was found in one."""
+    name = intermediary.name.lower().removeprefix("the ")
+    for doc in documents:
+        publisher = (doc.publisher or "").lower().removeprefix("the ")
+        if publisher and publisher == name:
+            return doc
+    return None
+
+
+def _passage_id(item: Evidence) -> str:
+    assert item.passage is not None
+    return f"passage/{item.document_id}/{item.passage.start}-{item.passage.end}"
 
 
 def _add_evidence(
@@ -258,21 +298,27 @@ def _add_evidence(
     item: Evidence,
     rank: int,
     documents_by_id: dict[str, Document],
+    *,
+    quoting_node: str | None = None,
+    hop: int = 0,
 ) -> None:
+    """Add one piece of evidence: its passage, and how the claim (or, on a hop back
+    toward the primary source, the previous passage) derives from it."""
     attributes: dict[str, str | int | float | bool | None] = {
         "match": item.relation,
         "verdict": item.verdict,
         "score": round(item.score, 1),
         "rank": rank,
     }
+    if hop:
+        attributes["hop"] = hop
+    statement = builder.nodes[f"statement/{claim.id}"]
     if item.passage is None or item.document_id is None:
-        if rank == 0:
-            builder.nodes[f"statement/{claim.id}"].attributes.update(
-                {"found": False, "verdict": item.verdict}
-            )
+        if rank == 0 and "passage" not in statement.attributes:
+            statement.attributes.update({"found": False, "verdict": item.verdict})
         return
     doc = documents_by_id.get(item.document_id)
-    passage_id = f"passage/{item.document_id}/{item.passage.start}-{item.passage.end}"
+    passage_id = _passage_id(item)
     builder.node(
         GraphNode(
             id=passage_id,
@@ -290,7 +336,7 @@ def _add_evidence(
     if doc is not None:
         builder.edge(f"document/{doc.id}", passage_id, "hadMember")
     relation = "wasDerivedFrom" if item.relation == "paraphrase" else "wasQuotedFrom"
-    builder.edge(claim_id, passage_id, relation, attributes)
+    builder.edge(quoting_node or claim_id, passage_id, relation, attributes)
     primary = (
         doc is not None
         and not item.secondary
@@ -300,7 +346,7 @@ def _add_evidence(
     if primary:
         builder.edge(claim_id, passage_id, "hadPrimarySource", attributes)
         if rank == 0:
-            builder.nodes[f"statement/{claim.id}"].attributes.update(
+            statement.attributes.update(
                 {"found": True, "verdict": item.verdict, "passage": passage_id}
             )
 

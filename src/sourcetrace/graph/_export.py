@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from .._models import GraphNode, ProvenanceGraph
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     import networkx
     import prov.model
 
-__all__ = ["NAMESPACE", "to_dot", "to_mermaid", "to_networkx", "to_prov"]
+__all__ = ["NAMESPACE", "to_dot", "to_mermaid", "to_networkx", "to_prov", "to_turtle"]
 
 NAMESPACE = "https://sourcetrace.dev/ns#"
 """The namespace of sourcetrace's identifiers and attributes in PROV documents."""
@@ -54,12 +55,13 @@ def _qualified(node_id: str) -> str:
     return "st:" + re.sub(r"[^A-Za-z0-9_.-]", "_", node_id)
 
 
-def _attributes(node: GraphNode) -> dict[str, Any]:
+def _attributes(node: GraphNode, document: prov.model.ProvDocument) -> dict[str, Any]:
     attributes: dict[str, Any] = {"prov:label": node.label, "st:type": node.type}
+    # prov:type values are qualified names (schema:NewsArticle), not strings.
     if node.prov == "entity" and node.type in _SCHEMA_TYPES:
-        attributes["prov:type"] = _SCHEMA_TYPES[node.type]
+        attributes["prov:type"] = document.valid_qualified_name(_SCHEMA_TYPES[node.type])
     if node.prov == "agent" and node.type in _AGENT_TYPES:
-        attributes["prov:type"] = _AGENT_TYPES[node.type]
+        attributes["prov:type"] = document.valid_qualified_name(_AGENT_TYPES[node.type])
     for key, value in node.attributes.items():
         if value is not None and key not in {"started_at", "finished_at"}:
             attributes[f"st:{key}"] = value
@@ -81,15 +83,15 @@ def to_prov(graph: ProvenanceGraph) -> prov.model.ProvDocument:
     for node in graph.nodes:
         identifier = _qualified(node.id)
         if node.prov == "entity":
-            records[node.id] = document.entity(identifier, _attributes(node))
+            records[node.id] = document.entity(identifier, _attributes(node, document))
         elif node.prov == "agent":
-            records[node.id] = document.agent(identifier, _attributes(node))
+            records[node.id] = document.agent(identifier, _attributes(node, document))
         else:
             records[node.id] = document.activity(
                 identifier,
                 startTime=node.attributes.get("started_at"),  # type: ignore[arg-type]
                 endTime=node.attributes.get("finished_at"),  # type: ignore[arg-type]
-                other_attributes=_attributes(node),
+                other_attributes=_attributes(node, document),
             )
     for edge in graph.edges:
         source, target = records[edge.source], records[edge.target]
@@ -130,7 +132,7 @@ def to_dot(graph: ProvenanceGraph) -> str:
             f'shape={_DOT_SHAPES[node.prov]}, style=filled, fillcolor="{_DOT_COLOURS[node.prov]}"];'
         )
     for edge in graph.edges:
-        label = edge.relation
+        label: str = edge.relation
         verdict = edge.attributes.get("verdict")
         if verdict:
             label += f"\\n{verdict}"
@@ -155,9 +157,27 @@ def to_mermaid(graph: ProvenanceGraph) -> str:
         left, right = shapes[node.prov]
         lines.append(f"  {ids[node.id]}{left}{_mermaid_label(node.label)}{right}")
     for edge in graph.edges:
-        label = edge.relation
+        label: str = edge.relation
         verdict = edge.attributes.get("verdict")
         if verdict:
             label += f" ({verdict})"
         lines.append(f"  {ids[edge.source]} -->|{label}| {ids[edge.target]}")
     return "\n".join(lines) + "\n"
+
+
+def to_turtle(graph: ProvenanceGraph) -> str:
+    """The graph as PROV-O in RDF Turtle (needs ``pip install 'sourcetrace[rdf]'``)."""
+    try:
+        import rdflib  # noqa: F401
+    except ImportError as exc:
+        from .._errors import MissingDependencyError
+
+        raise MissingDependencyError(
+            "PROV-O/Turtle export needs rdflib: pip install 'sourcetrace[rdf]'"
+        ) from exc
+    with warnings.catch_warnings():
+        # rdflib warns about its own API as prov's serialiser calls it; not the user's concern.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = to_prov(graph).serialize(format="rdf", rdf_format="turtle")
+    assert isinstance(text, str)
+    return text

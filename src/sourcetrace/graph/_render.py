@@ -177,6 +177,10 @@ def render_svg(graph: ProvenanceGraph, *, title: str | None = None) -> str:
         tx, ty = positions[target]
         verdict = verdicts[(source, target)]
         colour = _VERDICT_COLOURS.get(str(verdict), "#888") if verdict else "#888"
+        x1: float
+        y1: float
+        x2: float
+        y2: float
         if tx > sx:
             x1, y1, x2, y2 = sx + _NODE_WIDTH, sy + _NODE_HEIGHT / 2, tx, ty + _NODE_HEIGHT / 2
         elif tx < sx:

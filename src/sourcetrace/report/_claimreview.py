@@ -59,7 +59,7 @@ def claim_review(report: TraceReport, claim: Claim | str) -> dict[str, Any]:
     if best is not None and best.passage is not None and best.document_id is not None:
         source = report.document(best.document_id)
         first = _work(source, article=source.kind == "article")
-        first["text"] = best.passage.text
+        first["text"] = best.quoted_text
         item["firstAppearance"] = first
     explanation = f"sourcetrace verdict: {report.verdict(claim)}"
     if best is not None and best.passage is not None:

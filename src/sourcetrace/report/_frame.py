@@ -33,7 +33,7 @@ def claim_rows(report: TraceReport) -> list[dict[str, Any]]:
                 "score": best.score if best else 0.0,
                 "flags": ",".join(best.flags) if best else "",
                 "document_id": best.document_id if found and best else None,
-                "passage": best.passage.text if found and best and best.passage else None,
+                "passage": best.quoted_text if found and best else None,
                 "turn_speaker": best.turn_speaker if best else None,
             }
         )

@@ -88,7 +88,7 @@ def _claim_row(report: TraceReport, claim: Claim) -> str:
         if best.passage is not None:
             source = (
                 f'<a href="#{_anchor(best)}">{escape(describe_source(report, best))}</a>'
-                f"<br>“{escape(best.passage.text)}”{_diff(best)}"
+                f"<br>“{escape(best.quoted_text)}”{_diff(best)}"
             )
     return (
         f'<tr id="st-claim-{escape(claim.id)}"><td>{escape(claim.id)}</td>'
@@ -118,8 +118,13 @@ def _timeline(report: TraceReport, claim: Claim) -> str:
 
 
 def _highlighted(doc: Document, passages: list[Evidence]) -> str:
+    # An elided quote is highlighted segment by segment, not over all that lies between.
     spans = sorted(
-        {(item.passage.start, item.passage.end) for item in passages if item.passage},
+        {
+            (span.start, span.end)
+            for item in passages
+            for span in (item.segments or ([item.passage] if item.passage else []))
+        }
     )
     out: list[str] = []
     cursor = 0

@@ -81,7 +81,7 @@ def render_rich(report: TraceReport) -> RenderableType:
             verdict_cell.append("\n" + ", ".join(best.flags), style="red")
         passage = Text()
         if best and best.passage is not None:
-            passage.append(_short(best.passage.text, 160))
+            passage.append(_short(best.quoted_text, 160))
             passage.append("\n" + describe_source(report, best), style="dim")
         table.add_row(
             claim.id,

@@ -1,0 +1,112 @@
+"""The extract stage: the attributed claims of an article, and who made them.
+
+``extract(document)`` returns every statement the article attributes to someone, as
+:class:`~sourcetrace.Claim` objects whose spans point into ``document.text``, and the
+:class:`~sourcetrace.Agent` objects that speak or relay them. The default extractor is
+rule-based (:class:`RuleBasedExtractor`): pure, deterministic, no network, no model.
+Any object with an ``extract(document) -> Extraction`` method can take its place.
+
+Example:
+    >>> claims = extract_claims('"We will stay," the mayor said on Monday.')
+    >>> claims[0].kind, claims[0].quote, claims[0].speaker.name, claims[0].cue.lemma
+    ('direct', 'We will stay', 'the mayor', 'say')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from .._models import Agent, Claim, Document
+from ._lexicon import BELIEF_CUES, LOADED_CUES, NEUTRAL_CUES
+from ._rules import run
+
+__all__ = [
+    "BELIEF_CUES",
+    "LOADED_CUES",
+    "NEUTRAL_CUES",
+    "Extraction",
+    "Extractor",
+    "RuleBasedExtractor",
+    "extract",
+    "extract_claims",
+]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What an extractor found in one article.
+
+    ``claims`` are in article order with ids ``c1``, ``c2`` ...; ``agents`` are the
+    agents that speak or relay at least one claim, ids ``a1``, ``a2`` ... in order of
+    first mention. A claim's ``speaker`` and ``via`` are these same agents.
+    """
+
+    claims: list[Claim]
+    agents: list[Agent]
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Anything that finds attributed claims in a document."""
+
+    def extract(self, document: Document) -> Extraction:
+        """The claims and agents of ``document``; spans point into ``document.text``."""
+        ...
+
+
+class RuleBasedExtractor:
+    """The default extractor: cue words, quotation marks and a few dozen patterns.
+
+    It never raises on text it is given and runs in time linear in the text's length.
+
+    Args:
+        beliefs: also read cues of belief, intention and finding ("thinks", "hopes",
+            "plans", "found"; see :data:`BELIEF_CUES`) as attributions. They are not
+            statements a fact-checker can trace, so this is off by default.
+    """
+
+    def __init__(self, *, beliefs: bool = False) -> None:
+        self.beliefs = beliefs
+
+    def __repr__(self) -> str:
+        return f"RuleBasedExtractor(beliefs={self.beliefs!r})"
+
+    def extract(self, document: Document) -> Extraction:
+        """The attributed claims of ``document`` and the agents behind them."""
+        claims, agents = run(document, beliefs=self.beliefs)
+        return Extraction(claims=claims, agents=agents)
+
+
+_DEFAULT = RuleBasedExtractor()
+
+
+def extract(document: Document, *, extractor: Extractor | None = None) -> Extraction:
+    """Find the attributed claims of an article.
+
+    Args:
+        document: the article; claims' spans point into ``document.text``.
+        extractor: what finds them (default: :class:`RuleBasedExtractor`).
+
+    Returns:
+        The claims, in article order, and the agents that speak or relay them.
+    """
+    return (extractor or _DEFAULT).extract(document)
+
+
+def extract_claims(text: str | Document, *, extractor: Extractor | None = None) -> list[Claim]:
+    """The attributed claims of an article given as text or as a :class:`Document`.
+
+    A string is read as ``Document(id=Document.make_id(text), text=text, kind="article")``;
+    offsets point into that exact string.
+
+    Example:
+        >>> claims = extract_claims("According to the ministry, the road reopens today.")
+        >>> claims[0].kind, claims[0].text, claims[0].speaker.name
+        ('indirect', 'the road reopens today', 'ministry')
+    """
+    if isinstance(text, str):
+        document = Document(id=Document.make_id(text), text=text, kind="article")
+    else:
+        document = text
+    return extract(document, extractor=extractor).claims

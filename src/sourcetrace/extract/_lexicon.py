@@ -1,0 +1,290 @@
+"""Word lists of the rule-based extractor: cues with their stance, and noun classes.
+
+The lists are data, kept apart from the rules so that they can be read, documented
+(docs/extraction.md prints them) and extended without touching the logic.
+"""
+
+from __future__ import annotations
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set."""
+    return frozenset(words.split())
+
+
+__all__ = [
+    "BELIEF_CUES",
+    "CUE_FORMS",
+    "LOADED_CUES",
+    "NEUTRAL_CUES",
+]
+
+NEUTRAL_CUES = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "according to",
+        "report",
+        "state",
+        "explain",
+        "note",
+        "write",
+        "announce",
+        "declare",
+        "continue",
+        "warn",
+        "ask",
+        "answer",
+        "reply",
+        "respond",
+        "remark",
+        "observe",
+        "comment",
+        "describe",
+        "stress",
+        "emphasize",
+        "tweet",
+        "post",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "urge",
+        "argue",
+        "quote",
+        "cite",
+        "confirm",
+        "recall",
+        "point out",
+        "testify",
+        "inform",
+        "mention",
+        "suggest",
+        "estimate",
+        "propose",
+        "indicate",
+        "signal",
+        "caution",
+        "reiterate",
+        "repeat",
+        "acknowledge",
+    }
+)
+"""Cues that report speech without judging it: *said*, *told*, *added*, *according to*,
+*reported*, *wrote*, *noted*, *explained*, *announced* ... (``Cue.stance == "neutral"``)."""
+
+LOADED_CUES = frozenset(
+    {
+        "claim",
+        "admit",
+        "insist",
+        "concede",
+        "allege",
+        "deny",
+        "assert",
+        "contend",
+        "maintain",
+        "boast",
+        "brag",
+        "complain",
+        "confess",
+        "reveal",
+        "accuse",
+        "charge",
+        "blast",
+        "slam",
+        "attack",
+        "lash out",
+        "scoff",
+        "sneer",
+        "joke",
+        "quip",
+        "shout",
+        "scream",
+        "yell",
+        "rant",
+        "lament",
+        "whine",
+        "grumble",
+        "gush",
+        "crow",
+        "proclaim",
+        "purport",
+        "threaten",
+        "dismiss",
+        "mock",
+        "brush off",
+    }
+)
+"""Cues that colour the claim: *claimed*, *admitted*, *insisted*, *conceded*, *alleged*,
+*denied*, *boasted*, *revealed* ... (``Cue.stance == "loaded"``). They suggest doubt
+(*claimed*, *alleged*), concession of a truth (*admitted*, *conceded*, *revealed*) or
+emotion (*boasted*, *complained*, *slammed*); AP style keeps to *said* for this reason."""
+
+BELIEF_CUES = frozenset(
+    {
+        "believe",
+        "think",
+        "hope",
+        "expect",
+        "fear",
+        "worry",
+        "feel",
+        "know",
+        "want",
+        "plan",
+        "intend",
+        "agree",
+        "disagree",
+        "doubt",
+        "find",
+        "show",
+        "conclude",
+        "learn",
+        "see",
+        "understand",
+    }
+)
+"""Cues of belief, intention or finding (*thinks*, *hopes*, *plans*, *found*). They are
+not statements and are off by default; ``RuleBasedExtractor(beliefs=True)`` reads them,
+which is how PolNeAR annotates attribution."""
+
+_IRREGULAR = {
+    "say": ("said", "says", "saying", "say"),
+    "tell": ("told", "tells", "telling", "tell"),
+    "write": ("wrote", "writes", "writing", "write", "written"),
+    "deny": ("denied", "denies", "denying", "deny"),
+    "reply": ("replied", "replies", "replying", "reply"),
+    "testify": ("testified", "testifies", "testifying", "testify"),
+    "think": ("thought", "thinks", "thinking", "think"),
+    "know": ("knew", "knows", "knowing", "know", "known"),
+    "find": ("found", "finds", "finding", "find"),
+    "feel": ("felt", "feels", "feeling", "feel"),
+    "see": ("saw", "sees", "seeing", "see", "seen"),
+    "understand": ("understood", "understands", "understanding", "understand"),
+    "learn": ("learned", "learns", "learning", "learn", "learnt"),
+    "worry": ("worried", "worries", "worrying", "worry"),
+    "admit": ("admitted", "admits", "admitting", "admit"),
+    "quip": ("quipped", "quips", "quipping", "quip"),
+    "signal": ("signaled", "signalled", "signals", "signaling", "signalling", "signal"),
+    "slam": ("slammed", "slams", "slamming", "slam"),
+    "scoff": ("scoffed", "scoffs", "scoffing", "scoff"),
+    "show": ("showed", "shows", "showing", "show", "shown"),
+    "plan": ("planned", "plans", "planning", "plan"),
+    "purport": ("purported", "purports", "purport"),
+}
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if " " in lemma:
+        verb, rest = lemma.split(" ", 1)
+        return tuple(f"{form} {rest}" for form in _forms(verb))
+    if lemma.endswith("e"):
+        return (lemma + "d", lemma + "s", lemma[:-1] + "ing", lemma)
+    if lemma.endswith(("sh", "ch", "ss", "x")):
+        return (lemma + "ed", lemma + "es", lemma + "ing", lemma)
+    return (lemma + "ed", lemma + "s", lemma + "ing", lemma)
+
+
+def _build_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for lemma in sorted(NEUTRAL_CUES | LOADED_CUES | BELIEF_CUES):
+        if lemma == "according to":
+            continue
+        for form in _forms(lemma):
+            forms.setdefault(form, lemma)
+    return forms
+
+
+CUE_FORMS: dict[str, str] = _build_forms()
+"""Every inflected form of every cue verb, lower case, mapped to its lemma."""
+
+
+def stance_of(lemma: str) -> str:
+    """``loaded`` for a loaded cue lemma, ``neutral`` otherwise."""
+    return "loaded" if lemma in LOADED_CUES else "neutral"
+
+
+# Nouns that name a speaker who is not named: they make a mention anonymous when no
+# proper name comes with them ("a senior official", "people familiar with the matter").
+PERSON_NOUNS = _wordset(
+    """official officials source sources spokesman spokeswoman spokesperson spokespeople
+    diplomat diplomats aide aides adviser advisers advisor advisors officer officers
+    person people insider insiders analyst analysts expert experts lawmaker lawmakers
+    minister ministers commander commanders member members staffer staffers employee
+    employees executive executives lawyer lawyers attorney attorneys representative
+    representatives negotiator negotiators envoy envoys witness witnesses resident residents
+    observer observers critic critics supporter supporters leader leaders colleague
+    colleagues friend friends relative relatives investigator investigators researcher
+    researchers economist economists scientist scientists doctor doctors activist activists
+    voter voters administrator administrators director directors manager managers
+    secretary president chairman chairwoman chair senator senators governor governors
+    mayor mayors general generals ambassador ambassadors agent agents prosecutor
+    prosecutors judge judges man woman men women official's officials'
+    congressman congresswoman strategist strategists pollster pollsters operative
+    operatives adviser's candidate candidates nominee campaign engineer engineers inspector
+    inspectors worker workers owner owners teacher teachers student students farmer farmers
+    soldier soldiers officer's trader traders banker bankers historian historians professor
+    professors author authors lawyer's consultant consultants contractor contractors planner
+    planners councilman councilwoman councillor councilor commissioner commissioners
+    organizer organizers organiser organisers protester protesters protestor protesters
+    demonstrator demonstrators parent parents patient patients victim victims survivor
+    survivors official's insider's whistleblower whistleblowers journalist journalists
+    reporter reporters editor editors columnist columnists correspondent correspondents
+    writer writers host hosts anchor anchors commentator commentators fan fans resident's
+    neighbor neighbors neighbour neighbours shopkeeper shopkeepers merchant merchants
+    chief chiefs head heads founder founders ceo ceos boss bosses captain captains
+    coach coaches player players"""
+)
+
+PLURAL_PERSON_NOUNS = frozenset(
+    word for word in PERSON_NOUNS if word.endswith("s") and not word.endswith("ss")
+) | {"people", "men", "women", "spokespeople"}
+
+OUTLET_NOUNS = _wordset(
+    """paper newspaper agency outlet broadcaster network channel magazine daily weekly
+    station website site tabloid wire publication"""
+)
+OUTLET_WORDS = _wordset(
+    """times post journal news press herald tribune gazette telegraph guardian observer
+    reuters bloomberg agence afp ap cnn bbc nbc cbs abc fox msnbc npr politico axios
+    economist atlantic independent mirror express chronicle globe monitor daily weekly
+    magazine tv television radio newsweek wire ria tass xinhua yonhap kyodo interfax
+    al-jazeera aljazeera jazeera courier star sun record register inquirer enquirer dispatch
+    bulletin examiner sentinel review standard mail today daily-news newswire broadcasting
+    bureau"""
+)
+ORG_NOUNS = _wordset(
+    """ministry department agency government administration office council committee
+    commission company firm bank court army military navy police party campaign embassy
+    white house pentagon kremlin institute university group organization organisation
+    union board authority authorities coalition alliance administration's regime cabinet
+    parliament congress senate house"""
+)
+TITLE_WORDS = _wordset(
+    """president vice prime minister secretary spokesman spokeswoman spokesperson senator
+    sen sen. rep rep. representative gov gov. governor general gen gen. lt lt. col col.
+    colonel major maj maj. captain capt capt. sergeant sgt sgt. admiral adm adm. mayor
+    ambassador chairman chairwoman chair director chief deputy assistant undersecretary
+    under commander foreign defense defence interior state justice finance attorney judge
+    justice speaker leader dr dr. mr mr. mrs mrs. ms ms. prof prof. professor rev rev.
+    king queen prince princess sheikh emir premier chancellor envoy special senior acting
+    former official head cardinal pope bishop father sister lord lady sir dame
+    congressman congresswoman executive ceo cfo founder co-founder candidate nominee
+    frontrunner analyst adviser advisor aide councilman councilwoman councillor councilor
+    alderman commissioner master inspector superintendent sheriff marshal chairperson
+    treasurer clerk registrar auditor comptroller provost dean rector principal"""
+)
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "group",
+    "it": "organization",
+    "i": "person",
+    "we": "group",
+    "who": "any",
+}
+NAME_PARTICLES = _wordset("al el de da di van von der bin ibn la le du dos del")

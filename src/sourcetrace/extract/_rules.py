@@ -1,0 +1,1314 @@
+"""The rule-based extractor: cue words, the speaker around them, the content they frame.
+
+The article is read paragraph by paragraph and sentence by sentence (see
+:mod:`sourcetrace.text.segment`). Inside a sentence, every quotation is one token, so a
+cue word inside a quotation is never read as a cue, and the patterns below are matched
+on a short token list:
+
+- ``SOURCE CUE [that] CONTENT``             Price said yesterday that ...
+- ``CONTENT, SOURCE CUE`` / ``CUE SOURCE``  "...," the official added / said Price
+- ``"A," SOURCE CUE, "B"``                  a quotation interrupted by its cue
+- ``according to SOURCE``, ``as SOURCE reports``, ``SOURCE reported``
+- ``SOURCE quoted SPEAKER as saying``       the speaker, via the source
+- ``citing SPEAKER, SOURCE said``           the speaker, via the source
+- ``SOURCE told OBJECT``, ``in an interview with OUTLET`` (an outlet becomes a via)
+- ``LABEL: CONTENT``                        interviews and transcripts in an article
+
+A sentence made only of a quotation continues the claim before it in its paragraph,
+and a paragraph that opens a quotation without closing it is continued by the next
+paragraph that opens one. Every loop is bounded by the sentence's length or by a small
+constant, so the whole pass is linear in the length of the article.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .._models import Agent, Claim, Cue, Document, Span
+from ..text.segment import Quotation, find_quotations, split_paragraphs, split_sentences
+from ._agents import AgentDraft, AgentRegistry, MentionInfo, read_mention
+from ._lexicon import (
+    BELIEF_CUES,
+    CUE_FORMS,
+    ORG_NOUNS,
+    OUTLET_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    TITLE_WORDS,
+    _wordset,
+    stance_of,
+)
+
+__all__ = ["run"]
+
+logger = logging.getLogger("sourcetrace.extract")
+
+_TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|[^\w\s]")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_MAX_TOKENS = 400
+"""A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
+
+_AUX = _wordset(
+    """also later further previously again then recently once already publicly privately
+    separately earlier repeatedly flatly never has had have was is were are will would
+    could may might did does do reportedly has been had been just subsequently initially
+    first last meanwhile herself himself themselves itself yesterday today"""
+)
+_CLAUSE_STOP = _wordset(
+    """that which who whom whose but and or while because as when if so than though
+    although since whether where why how what not nor yet after before until unless
+    whereas said says told added"""
+)
+_LEADING_JUNK = _wordset(
+    """on in at of for with from by to during after before also and but so yet however
+    meanwhile still now later earlier then yesterday today tonight tomorrow monday tuesday
+    wednesday thursday friday saturday sunday last this next previously recently
+    obviously indeed instead moreover separately finally first"""
+)
+_NP_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
+_APPOSITIVE_OPENERS = _wordset(
+    """a an the his her their its who whose then now former longtime also one another
+    executive senior chief head director president"""
+)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+_HEAD_ENDERS = frozenset({"of", "for", "at", "with", "from", "in", "familiar", "close", "who"})
+_FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
+_SUBJECT_DETERMINERS = _wordset(
+    """the a an another one two three several some many most few his her their its our
+    this these those any other numerous multiple current and former senior top"""
+)
+_DOC_HEADS = _wordset(
+    """report study statement poll survey document documents letter memo filing complaint
+    lawsuit article story analysis data records website ad ads book release indictment
+    email emails tweet post video transcript summary assessment review audit investigation
+    editorial column page"""
+)
+_OBJECT_CUES = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "promise", "urge"})
+_TIME_WORDS = _wordset(
+    """yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
+    sunday"""
+)
+_TIME_UNITS = frozenset({"week", "month", "year", "weekend", "morning", "night", "evening"})
+_TIME_MODIFIERS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early"})
+_PP_STARTS = frozenset({"in", "on", "at", "during", "to", "via", "through", "before", "after"})
+_PP_HEADS = _wordset(
+    """statement statements interview interviews briefing briefings conference conferences
+    speech speeches tweet tweets post posts email emails letter letters call calls hearing
+    appearance release note memo op-ed column article report message broadcast show program
+    programme reporters journalists twitter facebook x instagram television radio rally
+    remarks meeting event session press news forum podcast video address testimony
+    newspaper paper sunday monday tuesday wednesday thursday friday saturday weekend
+    morning evening afternoon night week month year time"""
+)
+_INTERVIEW_RE = re.compile(
+    r"\b(?:interview(?:ed)?|spoke|talked|sat down|speaking)(?: with| to)? ", re.IGNORECASE
+)
+_QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
+_QA_ANSWER_LABELS = frozenset({"a", "answer"})
+_BARE_FORM_SUBJECTS = _wordset(
+    """i we you they will would may might could can should did does do to"""
+)
+_FOLLOW_ON_OK = frozenset('.,;:!?…—–-"”’)')
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    kind: str
+    """``w`` a word, ``p`` punctuation, ``q`` a whole quotation."""
+    quote: Quotation | None = None
+
+    def start_end(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A claim while the article is read."""
+
+    sentence: tuple[int, int]
+    content: list[tuple[int, int]]
+    quotes: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    lemma: str
+    source: tuple[int, int] | None
+    speaker: AgentDraft
+    via: list[AgentDraft] = field(default_factory=list)
+    time: tuple[int, int] | None = None
+    explicit_via: bool = False
+    has_quote: bool = False
+    verbatim: bool = False
+    """Q&A answers: the content is the speaker's words though it has no marks."""
+
+
+class _Reader:
+    """One pass over one article."""
+
+    def __init__(self, document: Document, *, beliefs: bool) -> None:
+        self.document = document
+        self.text = document.text
+        self.beliefs = beliefs
+        self.registry = AgentRegistry()
+        self.drafts: list[_Draft] = []
+        self.sentence_claims: list[_Draft] = []
+        publisher = (document.publisher or "").lower().removeprefix("the ").strip()
+        self.publisher = publisher
+        self.cue_words = frozenset(
+            form
+            for form, lemma in CUE_FORMS.items()
+            if " " not in form and (beliefs or lemma not in BELIEF_CUES)
+        ) | {"according"}
+
+    # --- the article ------------------------------------------------------------------
+    def read(self) -> None:
+        text = self.text
+        open_claim: _Draft | None = None  # a claim whose quotation runs on past its paragraph
+        for para_start, para_end in split_paragraphs(text):
+            quotations = find_quotations(text, para_start, para_end)
+            sentences = split_sentences(text, para_start, para_end, quotations)
+            last: _Draft | None = None
+            continuing = open_claim is not None and text[para_start] in "\"“«„'"
+            quote_index = 0
+            for sent_start, sent_end in sentences:
+                inside: list[Quotation] = []
+                while quote_index < len(quotations) and quotations[quote_index].start < sent_end:
+                    if quotations[quote_index].start >= sent_start:
+                        inside.append(quotations[quote_index])
+                    quote_index += 1
+                if not inside and not self._may_hold_claim(sent_start, sent_end, para_start):
+                    continuing = False
+                    continue
+                try:
+                    tokens = _tokenize(text, sent_start, sent_end, inside)
+                    made = self._sentence(tokens, (sent_start, sent_end), para_start == sent_start)
+                except Exception:  # a bug must cost one sentence, never the article
+                    logger.exception("extraction failed on the sentence at %d", sent_start)
+                    made = []
+                    tokens = []
+                if made:
+                    last = made[-1]
+                    continuing = False
+                    continue
+                target = last or (open_claim if continuing else None)
+                if target is not None and _only_quotations(tokens):
+                    _append_quotes(target, tokens, sent_end)
+                    last = target
+                    continue
+                continuing = False
+            open_claim = None
+            if (
+                last is not None
+                and quotations
+                and not quotations[-1].closed
+                and last.content
+                and last.content[-1][1] >= quotations[-1].inner_start
+            ):
+                open_claim = last
+
+    def _may_hold_claim(self, start: int, end: int, para_start: int) -> bool:
+        """A cheap test that lets most narrative sentences skip tokenisation."""
+        words = _LOWER_WORD_RE.findall(self.text[start:end].lower())
+        if not self.cue_words.isdisjoint(words):
+            return True
+        return start == para_start and ":" in self.text[start : min(end, start + 60)]
+
+    # --- one sentence -----------------------------------------------------------------
+    def _sentence(
+        self, tokens: list[_Tok], sentence: tuple[int, int], starts_paragraph: bool
+    ) -> list[_Draft]:
+        made: list[_Draft] = []
+        self.sentence_claims = made
+        if starts_paragraph:
+            label = self._label(tokens, sentence)
+            if label is not None:
+                return [label] if label.content else []
+        long_sentence = len(tokens) > _MAX_TOKENS
+        for offset in range(0, max(len(tokens), 1), _MAX_TOKENS):
+            window = tokens[offset : offset + _MAX_TOKENS]
+            if long_sentence and window:
+                # a garbled run-on "sentence": each window is a sentence of its own, so
+                # that no claim carries (and copies) the whole run
+                sentence = (window[0].start, window[-1].end)
+            covered = -1
+            for index in range(len(window)):
+                tok = window[index]
+                if tok.kind != "w" or tok.start < covered:
+                    continue
+                draft = self._try_cue(window, index, sentence)
+                if draft is not None:
+                    made.append(draft)
+                    self.drafts.append(draft)
+                    covered = max(end for _, end in (*draft.content, (tok.end, tok.end)))
+        return made
+
+    def _label(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
+        """``Q: ...`` / ``A: ...`` / ``PRICE: ...`` at the start of a paragraph."""
+        colon = -1
+        for index, tok in enumerate(tokens[:7]):
+            if tok.text == ":":
+                colon = index
+                break
+            if tok.kind != "w" or not (tok.text[0].isupper() or tok.low in ("the", "a")):
+                return None
+        if colon < 1 or colon + 1 >= len(tokens):
+            return None
+        label = tokens[:colon]
+        cue_tok = None
+        if len(label) > 1 and CUE_FORMS.get(label[0].low) in ("say", "add", "write"):
+            cue_tok, label = label[0], label[1:]
+        words = [tok.text for tok in label]
+        low = " ".join(tok.low for tok in label)
+        if low in _QA_QUESTION_LABELS:
+            return _Draft((0, 0), [], [], None, "", None, AgentDraft(-1, "", "", None, None, False))
+        para_end = self._paragraph_end(sentence[1])
+        content = _trim_span(self.text, tokens[colon + 1].start, para_end)
+        if content[0] >= content[1]:
+            return None
+        label_span = (label[0].start, label[-1].end)
+        if low in _QA_ANSWER_LABELS:
+            speaker = self.registry.last_person() or self._interviewee(label_span[0])
+            if speaker is None:
+                return None
+            answer = MentionInfo(text=words[0], kind="person", name="")
+            self.registry.note(speaker, answer, label_span)
+        else:
+            info = read_mention(words, self.text[label_span[0] : label_span[1]])
+            if not (info.proper or info.head in PERSON_NOUNS):
+                return None
+            speaker = self.registry.resolve(info, label_span)
+        speaker.speaks = True
+        quotes = [q for q in _quotes_in(tokens[colon + 1 :])]
+        draft = _Draft(
+            sentence=(sentence[0], para_end),
+            content=[content],
+            quotes=quotes or [content],
+            cue=(cue_tok or tokens[colon]).start_end(),
+            lemma=CUE_FORMS[cue_tok.low] if cue_tok else "say",
+            source=label_span,
+            speaker=speaker,
+            has_quote=True,
+            verbatim=not quotes,
+        )
+        self._inherit_via(draft)
+        self.drafts.append(draft)
+        return draft
+
+    def _interviewee(self, before: int) -> AgentDraft | None:
+        """The person an interview introduces ("We spoke to the architect Ida Lund")."""
+        window_start = max(0, before - 3000)
+        last = None
+        for match in _INTERVIEW_RE.finditer(self.text, window_start, before):
+            last = match
+        if last is None:
+            return None
+        stop = self.text.find("\n", last.end(), before)
+        tokens = _tokenize(self.text, last.end(), before if stop == -1 else stop, [])
+        phrase = _noun_phrase_after(tokens, 0)
+        if phrase is None:
+            return None
+        info, span = self._mention(tokens, phrase)
+        if info is None or info.kind != "person":
+            return None
+        return self.registry.resolve(info, span)
+
+    def _paragraph_end(self, position: int) -> int:
+        newline = self.text.find("\n", position)
+        return len(self.text) if newline == -1 else _trim_span(self.text, position, newline)[1]
+
+    # --- one cue ----------------------------------------------------------------------
+    def _try_cue(self, toks: list[_Tok], i: int, sentence: tuple[int, int]) -> _Draft | None:
+        tok = toks[i]
+        if tok.low == "according" and _word_at(toks, i + 1) == "to":
+            return self._according_to(toks, i, sentence)
+        lemma = CUE_FORMS.get(tok.low)
+        if lemma is None or (lemma in BELIEF_CUES and not self.beliefs):
+            return None
+        if i > 0 and not tok.text.islower():
+            return None  # "United States", "Reuters Reports"
+        if lemma == "cite":
+            return None
+        if tok.low.endswith("ing") and tok.low != lemma:
+            return self._participle(toks, i, lemma, sentence)
+        if tok.low == lemma and not self._bare_form_ok(toks, i):
+            return None
+        cue_end = i
+        object_range: tuple[int, int] | None = None
+        if lemma == "quote":
+            found = _find_as_saying(toks, i)
+            if found is None:
+                return None
+            cue_end = found
+            if i + 1 < found - 1:
+                object_range = (i + 1, found - 1)
+        subject = _subject_before(toks, i)
+        inverted = False
+        as_clause = (
+            subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
+        )
+        if subject is None:
+            after = _noun_phrase_after(toks, cue_end + 1)
+            if after is None or i == 0 or not _ends_content(toks[i - 1]):
+                return None
+            subject = _Subject(after[0], after[1], _appositive_end(toks, after[1]))
+            inverted = True
+        passive = _word_at(toks, i - 1) in ("was", "were", "is", "been")
+        if lemma == "quote" and object_range is None and not passive:
+            return None
+        frame_start = min(subject.start, i)
+        frame_end = max(subject.span_end - 1, cue_end)
+        if as_clause:
+            frame_start -= 1
+        content, quotes, after_frame = self._content(
+            toks, cue_end, frame_start, frame_end, lemma, inverted, as_clause
+        )
+        if content is None:
+            return None
+        speaker_range = subject.ref or (subject.start, subject.end)
+        source_span = (toks[subject.start].start, toks[subject.span_end - 1].end)
+        via_ranges: list[tuple[int, int]] = []
+        if object_range is not None:
+            speaker_range = object_range
+            source_span = (toks[object_range[0]].start, toks[object_range[1] - 1].end)
+            via_ranges.append((subject.start, subject.end))
+        citing = _find_citing(toks, frame_start, after_frame)
+        if citing is not None:
+            via_ranges = [speaker_range, *via_ranges]
+            speaker_range = citing
+            source_span = (toks[citing[0]].start, toks[citing[1] - 1].end)
+        interview = _find_interview_outlet(toks, cue_end + 1, after_frame)
+        if lemma in _OBJECT_CUES and interview is None:
+            interview = _noun_phrase_after(toks, cue_end + 1)
+        return self._make(
+            toks,
+            sentence,
+            content,
+            quotes,
+            (tok.start, toks[cue_end].end),
+            lemma,
+            speaker_range,
+            source_span,
+            via_ranges,
+            interview,
+            (frame_start, after_frame),
+        )
+
+    def _participle(
+        self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
+    ) -> _Draft | None:
+        """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
+        if i == 0 or toks[i - 1].text not in (",", "—", "–") or lemma in BELIEF_CUES:
+            return None
+        previous = self.sentence_claims[-1] if self.sentence_claims else None
+        start = i + 1
+        if lemma in _OBJECT_CUES:
+            start = _skip_object(toks, start)
+        start = _skip_complement(toks, start)
+        end = _forward_end(toks, start)
+        if start >= end or (_word_count(toks, start, end) < 2 and toks[start].kind != "q"):
+            return None
+        if toks[start].kind == "q" and end - start == 1:
+            span = _quote_span(self.text, toks[start])
+            content, quotes = [span], [span]
+        else:
+            piece = _strip_piece(self.text, toks, start, end)
+            if piece is None:
+                return None
+            content, quotes = [piece], _quotes_in(toks[start:end])
+        if previous is not None:
+            draft = _Draft(
+                sentence=sentence,
+                content=content,
+                quotes=[q for q in quotes if _is_real_quote(self.text, q, content)],
+                cue=(toks[i].start, toks[i].end),
+                lemma=lemma,
+                source=previous.source,
+                speaker=previous.speaker,
+                via=list(previous.via),
+            )
+            draft.has_quote = bool(draft.quotes)
+            return draft
+        subject = _noun_phrase_after(toks, 0)
+        if subject is None or not _is_name(toks, subject[0], subject[1]):
+            return None
+        span = (toks[subject[0]].start, toks[subject[1] - 1].end)
+        return self._make(
+            toks,
+            sentence,
+            content,
+            quotes,
+            (toks[i].start, toks[i].end),
+            lemma,
+            subject,
+            span,
+            [],
+            None,
+            (0, i),
+        )
+
+    def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
+        previous = _word_at(toks, i - 1)
+        if previous in _BARE_FORM_SUBJECTS:
+            return previous != "to"
+        if previous is None:
+            return False
+        return previous.endswith("s") and previous in PERSON_NOUNS
+
+    def _according_to(self, toks: list[_Tok], i: int, sentence: tuple[int, int]) -> _Draft | None:
+        source = _noun_phrase_after(toks, i + 2)
+        if source is None:
+            return None
+        content: list[tuple[int, int]] = []
+        before = _span_of(toks, 0, i)
+        if before is not None:
+            piece = _strip_piece(self.text, toks, 0, i)
+            if piece is not None:
+                content.append(piece)
+        resume = source[1]
+        while resume < len(toks) and toks[resume].kind == "p" and toks[resume].text in ",:—–-":
+            resume += 1
+        if resume < len(toks) and (not content or toks[source[1]].text in ",—–-"):
+            piece = _strip_piece(self.text, toks, resume, len(toks))
+            if piece is not None:
+                content.append(piece)
+        if not content:
+            return None
+        quotes = [q for q in _quotes_in(toks) if _inside_any(q, content)]
+        return self._make(
+            toks,
+            sentence,
+            content,
+            quotes,
+            (toks[i].start, toks[i + 1].end),
+            "according to",
+            source,
+            (toks[source[0]].start, toks[source[1] - 1].end),
+            [],
+            None,
+            (i, source[1]),
+        )
+
+    def _content(
+        self,
+        toks: list[_Tok],
+        cue_end: int,
+        frame_start: int,
+        frame_end: int,
+        lemma: str,
+        inverted: bool,
+        as_clause: bool,
+    ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]], int]:
+        """The content pieces, the quotations in them, and the token where the frame ends.
+
+        Content comes before the frame ("...," the official added), after it (Price said
+        that ...), or on both sides ("A," he said, "B." / The goal, she said, is peace.).
+        """
+        text = self.text
+        before_end = frame_start
+        backward = (
+            before_end > 0
+            and _ends_content(toks[before_end - 1])
+            and not _is_frame_prefix(toks, before_end)
+        )
+        start = frame_end + 1
+        if lemma in _OBJECT_CUES:
+            start = _skip_object(toks, start)
+        after_comma = start < len(toks) and toks[start].text in (",", ":", ";", "—", "–")
+        start = _skip_complement(toks, start)
+        if as_clause:
+            while start < len(toks) and toks[start].kind == "p":
+                start += 1
+        end = _forward_end(toks, start)
+        forward_words = _word_count(toks, start, end) if start < end else 0
+        forward_quote = start < end and toks[start].kind == "q"
+        if backward:
+            quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])
+            if quoted_before or not (forward_quote or forward_words >= 2):
+                return self._backward(toks, before_end, frame_end, quoted_before)
+            if after_comma and not forward_quote:
+                # The goal, she said, is peace: both sides
+                pieces, quotes, _ = self._backward(toks, before_end, frame_end, False)
+                if pieces is None:
+                    return None, [], len(toks)
+                piece = _strip_piece(text, toks, start, end)
+                if piece is not None and not _starts_participle(toks, start):
+                    pieces.append(piece)
+                    quotes.extend(_quotes_in(toks[start:end]))
+                return pieces, quotes, start
+        elif inverted:
+            return None, [], frame_end + 1
+        if start >= end:
+            return None, [], len(toks)
+        if end - start == 1 and forward_quote:
+            span = _quote_span(text, toks[start])
+            return ([span], [span], end) if span[0] < span[1] else (None, [], end)
+        piece = _strip_piece(text, toks, start, end)
+        if piece is None or forward_words < 2:
+            return None, [], end
+        return [piece], _quotes_in(toks[start:end]), start
+
+    def _backward(
+        self, toks: list[_Tok], before_end: int, frame_end: int, quoted_before: bool
+    ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]], int]:
+        """Content before the frame, and a quotation the frame interrupts."""
+        text = self.text
+        if quoted_before:
+            quotes = [_quote_span(text, tok) for tok in toks[:before_end] if tok.kind == "q"]
+            pieces = [q for q in quotes if q[0] < q[1]]
+        else:
+            piece = _strip_piece(text, toks, 0, before_end)
+            pieces = [piece] if piece is not None else []
+            quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
+        if not pieces:
+            return None, [], frame_end + 1
+        after = frame_end + 1
+        while after < len(toks) and toks[after].kind == "p" and toks[after].text in ",:;—–-":
+            after += 1
+        if after < len(toks) and toks[after].kind == "q":
+            span = _quote_span(text, toks[after])
+            if span[0] < span[1]:
+                pieces.append(span)
+                quotes.append(span)
+            return pieces, quotes, after
+        return pieces, quotes, len(toks)
+
+    # --- building ---------------------------------------------------------------------
+    def _make(
+        self,
+        toks: list[_Tok],
+        sentence: tuple[int, int],
+        content: list[tuple[int, int]],
+        quotes: list[tuple[int, int]],
+        cue: tuple[int, int],
+        lemma: str,
+        speaker_range: tuple[int, int],
+        source_span: tuple[int, int],
+        via_ranges: list[tuple[int, int]],
+        interview: tuple[int, int] | None,
+        frame: tuple[int, int],
+    ) -> _Draft | None:
+        speaker_info, speaker_span = self._mention(toks, speaker_range)
+        if speaker_info is None:
+            return None
+        # resolve intermediaries first: "the paper" must resolve before a new speaker
+        via: list[AgentDraft] = []
+        for via_range in via_ranges:
+            info, span = self._mention(toks, via_range)
+            if info is not None:
+                via.append(self.registry.resolve(info, span))
+        speaker = self.registry.resolve(speaker_info, speaker_span)
+        if interview is not None:
+            info, span = self._mention(toks, interview)
+            if (
+                info is not None
+                and info.kind == "outlet"
+                and info.name.lower().removeprefix("the ") != self.publisher
+            ):
+                via.append(self.registry.resolve(info, span))
+        speaker.speaks = True
+        for agent in via:
+            agent.speaks = True
+        real_quotes = [q for q in quotes if _is_real_quote(self.text, q, content)]
+        draft = _Draft(
+            sentence=sentence,
+            content=content,
+            quotes=real_quotes,
+            cue=cue,
+            lemma=lemma,
+            source=source_span,
+            speaker=speaker,
+            via=via,
+            explicit_via=bool(via),
+            has_quote=bool(real_quotes),
+        )
+        draft.time = _find_time(toks, frame, content)
+        self._inherit_via(draft, audience=interview is not None)
+        return draft
+
+    def _inherit_via(self, draft: _Draft, *, audience: bool = False) -> None:
+        """A follow-up ("the official added") came through whoever relayed the claim
+        it continues; a claim with its own audience ("told reporters") did not."""
+        if draft.via or audience:
+            return
+        for earlier in reversed(self.drafts[-3:]):
+            if earlier.speaker is draft.speaker:
+                draft.via = list(earlier.via)
+                return
+
+    def _mention(
+        self, toks: list[_Tok], token_range: tuple[int, int]
+    ) -> tuple[MentionInfo | None, tuple[int, int]]:
+        first, last = token_range
+        words = [tok.text for tok in toks[first:last] if tok.kind == "w"]
+        span = (toks[first].start, toks[last - 1].end)
+        if not words:
+            return None, span
+        info = read_mention(words, self.text[span[0] : span[1]])
+        return info, span
+
+
+# --- token helpers --------------------------------------------------------------------
+def _tokenize(text: str, start: int, end: int, quotations: list[Quotation]) -> list[_Tok]:
+    tokens: list[_Tok] = []
+    position = start
+    for quotation in quotations:
+        _words(text, position, quotation.start, tokens)
+        raw = text[quotation.start : quotation.end]
+        tokens.append(_Tok(quotation.start, quotation.end, raw, "", "q", quotation))
+        position = quotation.end
+    _words(text, position, end, tokens)
+    return tokens
+
+
+def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
+    if start >= end:
+        return
+    for match in _TOKEN_RE.finditer(text, start, end):
+        word = match.group()
+        kind = "w" if word[0].isalnum() or word[0] == "_" else "p"
+        into.append(_Tok(match.start(), match.end(), word, word.lower(), kind))
+
+
+def _word_at(toks: list[_Tok], index: int) -> str | None:
+    if 0 <= index < len(toks) and toks[index].kind == "w":
+        return toks[index].low
+    return None
+
+
+def _ends_content(tok: _Tok) -> bool:
+    """Whether ``tok`` closes a stretch of content before a source: a comma or a quote."""
+    if tok.kind == "q":
+        inner = tok.text.rstrip("”»\"“›‟' \t")
+        return bool(inner) and inner[-1] in ",?!—–-…"
+    return tok.text in (",", "—", "–")
+
+
+class _Subject(NamedTuple):
+    """A speaker mention: the name's tokens, where the written mention ends (an
+    appositive included), and for "who" the tokens of the name it stands for."""
+
+    start: int
+    end: int
+    span_end: int
+    ref: tuple[int, int] | None = None
+
+
+def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
+    """The subject noun phrase that ends just before the cue."""
+    k = cue - 1
+    while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+        k -= 1
+    if k >= 0 and toks[k].low == "who" and k >= 2 and toks[k - 1].text == ",":
+        # "Barkley, who said he votes ...": the source is "who", the speaker Barkley
+        ref = _subject_before(toks, k - 1)
+        return _Subject(k, k + 1, k + 1, (ref.start, ref.end) if ref else None)
+    span_end = -1
+    if k >= 0 and toks[k].text == ",":
+        found = _appositive_subject(toks, k)
+        if found is not None:
+            return found
+        # an aside between subject and cue: "The Journal, meanwhile, quoted ..."
+        j = k - 1
+        while j >= 0 and k - j <= 12 and toks[j].kind == "w":
+            j -= 1
+        if j >= 0 and toks[j].text == "," and j < k - 1:
+            k = j - 1
+        else:
+            return None
+    if k >= 0 and toks[k].text in ("'", "’"):
+        return None  # "the United States' stated goals": a possessive, not a subject
+    end = k + 1
+    while k >= 0 and end - k <= 12:
+        tok = toks[k]
+        if tok.kind == "w":
+            if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
+                break
+            if _is_verb_cue(tok):
+                break
+        elif tok.text == ")":
+            # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
+            j = k - 1
+            while j > 0 and k - j <= 8 and toks[j].text != "(":
+                j -= 1
+            if j <= 0 or toks[j].text != "(":
+                break
+            k = j
+        elif not (tok.text in ".'’-&" and k > 0 and toks[k - 1].kind == "w"):
+            break
+        k -= 1
+    start = k + 1
+    while start < end and (
+        toks[start].kind != "w" or toks[start].low in _LEADING_JUNK or toks[start].low in _AUX
+    ):
+        start += 1
+    if end - 1 > start and toks[end - 1].text == ")":
+        # "Rep. Gwen Moore (D-Wis.)": the party and state are part of the mention only
+        span_end = end
+        while end > start and toks[end - 1].text != "(":
+            end -= 1
+        end -= 1
+    while end > start and toks[end - 1].kind != "w":
+        end -= 1
+    if start >= end:
+        return None
+    if not _valid_head(toks, start, end):
+        return None
+    return _Subject(start, end, max(end, span_end))
+
+
+def _is_verb_cue(tok: _Tok) -> bool:
+    """A lower-case cue form that can only be a verb ("said", not "reports" or "states")."""
+    lemma = CUE_FORMS.get(tok.low)
+    if lemma is None or not tok.text.islower() or tok.low in PERSON_NOUNS:
+        return False
+    return tok.low != lemma + "s" and tok.low != lemma + "es" and tok.low != lemma
+
+
+def _appositive_like(toks: list[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` can open an appositive ("a spokesman", "who", "69", "the ...")."""
+    if k >= len(toks) or toks[k].kind != "w":
+        return False
+    tok = toks[k]
+    return (
+        tok.low in _APPOSITIVE_OPENERS
+        or tok.text[0].isupper()
+        or tok.text[0].isdigit()
+        or tok.low in TITLE_WORDS
+        or tok.low in PERSON_NOUNS
+    )
+
+
+def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
+    """``NAME, APPOSITIVE, cue``: the name, with the appositive in the written mention."""
+    commas: list[int] = []
+    j = comma - 1
+    while j >= 0 and comma - j <= 45:
+        tok = toks[j]
+        if tok.kind == "q" or (tok.kind == "w" and _is_verb_cue(tok)):
+            break
+        if tok.text == ",":
+            commas.append(j)
+        elif tok.kind == "p" and tok.text not in ".'’-&()":
+            break
+        j -= 1
+    region_start = j + 1
+    bounds = [*commas, region_start - 1]
+    best: tuple[int, int] | None = None
+    for index, at in enumerate(commas):
+        if not _appositive_like(toks, at + 1):
+            continue
+        seg_start = bounds[index + 1] + 1
+        while seg_start < at and (
+            toks[seg_start].kind != "w" or toks[seg_start].low in _LEADING_JUNK
+        ):
+            seg_start += 1
+        if 0 < at - seg_start <= 7 and _is_name(toks, seg_start, at):
+            best = (seg_start, at)
+    if best is None:
+        return None
+    return _Subject(best[0], best[1], comma)
+
+
+def _is_name(toks: list[_Tok], start: int, end: int) -> bool:
+    words = toks[start:end]
+    if any(tok.kind == "q" or (tok.kind == "w" and tok.low in _CLAUSE_STOP) for tok in words):
+        return False
+    head = words[-1]
+    return (
+        head.kind == "w"
+        and (head.text[0].isupper() or head.low in PRONOUNS)
+        and (_valid_head(toks, start, end))
+    )
+
+
+def _appositive_end(toks: list[_Tok], np_end: int) -> int:
+    """After an inverted source ("said Tom Reyes, a shop owner."): where the mention ends."""
+    if (
+        np_end + 1 >= len(toks)
+        or toks[np_end].text != ","
+        or not _appositive_like(toks, np_end + 1)
+    ):
+        return np_end
+    k = np_end + 1
+    while k < len(toks) and toks[k].kind != "q" and k - np_end <= 45:
+        if toks[k].kind == "p" and toks[k].text not in ",.'’-&()":
+            break
+        k += 1
+    while k > np_end and toks[k - 1].kind == "p":
+        k -= 1
+    return k
+
+
+def _np_and(toks: list[_Tok], k: int) -> bool:
+    """``and`` inside a noun phrase: "current and former officials", "Smith and Jones"."""
+    if toks[k].low != "and" or k == 0:
+        return False
+    previous = toks[k - 1]
+    return previous.kind == "w" and (
+        previous.low in ("current", "former", "senior", "military", "civilian")
+        or (previous.text[:1].isupper() and _word_at(toks, k + 1) is not None)
+    )
+
+
+def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
+    head_index = end - 1
+    # "a senior official familiar with the talks", "a spokesman for the ministry"
+    for k in range(start + 1, end - 1):
+        if toks[k].low in _HEAD_ENDERS:
+            head_index = k - 1
+            break
+    head = toks[head_index]
+    low = head.low
+    if low in PRONOUNS:
+        return end - start == 1
+    if head.text[0].isupper() or head.text[0].isdigit():
+        # a capitalised word that opens the sentence is only a name if it is not a
+        # function word ("The", "This")
+        return low not in _SUBJECT_DETERMINERS and low not in _LEADING_JUNK
+    base = low.removesuffix("'s").removesuffix("’s")
+    if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
+        return True
+    if base.endswith("s") and base[:-1] in PERSON_NOUNS:
+        return True
+    # "the announcer", "a historian", "two consultants": nouns of people by their ending,
+    # after a determiner
+    return toks[start].low in _SUBJECT_DETERMINERS and _looks_like_agent_noun(base)
+
+
+def _looks_like_agent_noun(word: str) -> bool:
+    word = word.removesuffix("s")
+    return len(word) > 4 and word.endswith(_AGENT_SUFFIXES)
+
+
+def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
+    """A noun phrase starting at ``start`` and ending before punctuation or a clause word."""
+    k = start
+    while k < len(toks) and k - start < 14:
+        tok = toks[k]
+        if tok.kind == "q":
+            break
+        if tok.kind == "p":
+            if (
+                tok.text in ".'’-&"
+                and k > start
+                and toks[k - 1].kind == "w"
+                and (k + 1 < len(toks) and toks[k + 1].kind == "w")
+            ):
+                k += 1
+                continue
+            if (
+                tok.text == "."
+                and k > start
+                and len(toks[k - 1].text) <= 4
+                and (toks[k - 1].text[:1].isupper())
+                and k + 1 < len(toks)
+                and toks[k + 1].kind == "w"
+            ):
+                k += 1
+                continue
+            if tok.text == "(" and k > start:
+                close = k + 1
+                while close < len(toks) and close - k <= 8 and toks[close].text != ")":
+                    close += 1
+                if close < len(toks) and toks[close].text == ")":
+                    k = close + 1
+                    continue
+            break
+        if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
+            break
+        if tok.low in ("in", "on", "during", "to", "about", "last", "this", "next", "earlier"):
+            break
+        if tok.low in _TIME_WORDS or (tok.low in CUE_FORMS and tok.text.islower() and k > start):
+            break
+        if tok.low in _FORWARD_PREPOSITIONS and (k == start or _word_at(toks, k + 1) is None):
+            break
+        k += 1
+    end = k
+    while end > start and (toks[end - 1].kind != "w" or toks[end - 1].low in _FORWARD_PREPOSITIONS):
+        end -= 1
+    if end <= start:
+        return None
+    if not _valid_head_forward(toks, start, end):
+        return None
+    return start, end
+
+
+def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
+    words = [tok for tok in toks[start:end] if tok.kind == "w"]
+    if any(w.text[0].isupper() for w in words):
+        return True
+    if len(words) == 1 and words[0].low in PRONOUNS:
+        return True
+    for w in words:
+        base = w.low.removesuffix("'s").removesuffix("’s")
+        if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
+            return True
+    return False
+
+
+def _find_as_saying(toks: list[_Tok], i: int) -> int | None:
+    for k in range(i + 1, min(len(toks) - 1, i + 16)):
+        if toks[k].kind != "w":
+            if toks[k].text in ",;:" or toks[k].kind == "q":
+                return None
+            continue
+        if toks[k].low == "as" and _word_at(toks, k + 1) in ("saying", "telling", "stating"):
+            return k + 1
+    return None
+
+
+def _find_citing(toks: list[_Tok], frame_start: int, frame_end: int) -> tuple[int, int] | None:
+    """``Citing Y, X said`` or ``X said, citing Y, that``: the token range of Y."""
+    candidates = [0] if _word_at(toks, 0) == "citing" else []
+    for k in range(frame_start, min(frame_end + 3, len(toks))):
+        if toks[k].low == "citing" and k not in candidates:
+            candidates.append(k)
+    for k in candidates:
+        np = _noun_phrase_after(toks, k + 1)
+        if np is not None:
+            return np
+    return None
+
+
+def _find_interview_outlet(toks: list[_Tok], start: int, stop: int) -> tuple[int, int] | None:
+    for k in range(start, min(stop, len(toks), start + 8)):
+        if toks[k].low in ("interview", "interviews") and _word_at(toks, k + 1) == "with":
+            return _noun_phrase_after(toks, k + 2)
+    return None
+
+
+def _skip_object(toks: list[_Tok], start: int) -> int:
+    """After *told*: skip "reporters", "the Associated Press", "CNN on Sunday"."""
+    for k in range(start, min(len(toks), start + 12)):
+        if toks[k].low == "that":
+            return k
+        if toks[k].kind != "w":
+            break
+    k = start
+    if _word_at(toks, k) in ("the", "a", "an", "his", "her", "their", "its"):
+        k += 1
+    if k < len(toks) and toks[k].kind == "w" and toks[k].text[0].isupper():
+        while k < len(toks) and toks[k].kind == "w" and toks[k].text[0].isupper():
+            k += 1
+        return k
+    if (
+        k < len(toks)
+        and toks[k].kind == "w"
+        and (
+            toks[k].low in PERSON_NOUNS
+            or toks[k].low
+            in ("reporters", "journalists", "me", "him", "her", "them", "us", "lawmakers")
+        )
+    ):
+        return k + 1
+    return start
+
+
+def _skip_complement(toks: list[_Tok], start: int) -> int:
+    """Skip what sits between a cue and its content: time, "in a statement", "that"."""
+    limit = min(len(toks), start + 16)
+    # "that" close by, with only plain words before it, opens the content
+    for k in range(start, limit):
+        tok = toks[k]
+        if tok.kind == "w" and tok.low == "that":
+            if k == start or _is_complement(toks, start, k):
+                return k + 1
+            break
+        if tok.kind != "w" and tok.text != ",":
+            break
+    k = start
+    while k < len(toks):
+        tok = toks[k]
+        if tok.kind == "p" and tok.text in ",:—–-":
+            k += 1
+            continue
+        if tok.kind != "w":
+            break
+        end = _time_at(toks, k)
+        if end is not None:
+            k = end
+            continue
+        if tok.low in _PP_STARTS:
+            end = _pp_end(toks, k)
+            if end is not None:
+                k = end
+                continue
+        if tok.low == "that":
+            k += 1
+        break
+    return k
+
+
+def _is_complement(toks: list[_Tok], start: int, stop: int) -> bool:
+    k = start
+    while k < stop:
+        tok = toks[k]
+        if tok.kind == "p" and tok.text == ",":
+            k += 1
+            continue
+        end = _time_at(toks, k)
+        if end is not None:
+            k = end
+            continue
+        if tok.low in _PP_STARTS:
+            end = _pp_end(toks, k)
+            if end is not None and end <= stop:
+                k = end
+                continue
+        if tok.low in _OBJECT_CUES:
+            return False
+        return False
+    return True
+
+
+def _pp_end(toks: list[_Tok], k: int) -> int | None:
+    """End of "in a statement", "in an interview with CNN", "to reporters" at ``k``."""
+    for j in range(k + 1, min(len(toks), k + 6)):
+        tok = toks[j]
+        if tok.kind != "w":
+            return None
+        if tok.low in _PP_HEADS:
+            end = j + 1
+            if _word_at(toks, end) in ("with", "on", "to", "at", "for") and end + 1 < len(toks):
+                np = _noun_phrase_after(toks, end + 1)
+                if np is not None:
+                    end = np[1]
+            return end
+    return None
+
+
+def _time_at(toks: list[_Tok], k: int) -> int | None:
+    """End of a time expression at ``k`` ("yesterday", "on Friday", "last week")."""
+    low = _word_at(toks, k)
+    if low is None:
+        return None
+    if low in _TIME_WORDS:
+        end = k + 1
+        if _word_at(toks, end) in ("morning", "afternoon", "evening", "night"):
+            end += 1
+        return end
+    if low in _TIME_MODIFIERS:
+        following = _word_at(toks, k + 1)
+        if following is None:
+            return None
+        if following in _TIME_WORDS or following in _TIME_UNITS:
+            return _time_at(toks, k + 1) or k + 2
+        if following == "this" and _word_at(toks, k + 2) in _TIME_UNITS:
+            return k + 3
+    return None
+
+
+def _find_time(
+    toks: list[_Tok], frame: tuple[int, int], content: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    first, last = frame
+    for k in range(max(0, first), min(len(toks), last + 8)):
+        if _inside_any((toks[k].start, toks[k].end), content):
+            continue
+        end = _time_at(toks, k)
+        if end is not None:
+            return toks[k].start, toks[end - 1].end
+    return None
+
+
+def _forward_end(toks: list[_Tok], start: int) -> int:
+    """Where forward content ends: the sentence end, before the article's own comment
+    after a quotation (...," which makes sense), or before a new frame (", said X",
+    ", the report said")."""
+    end = len(toks)
+    for index in range(start + 1, end):
+        tok = toks[index]
+        if toks[index - 1].kind == "q":
+            follower = index + 1 if tok.text == "," else index
+            if _word_at(toks, follower) in ("which", "something"):
+                return index
+        if tok.text == "," and index + 1 < end:
+            for k in range(index + 1, min(end, index + 7)):
+                if toks[k].kind != "w":
+                    break
+                if _is_verb_cue(toks[k]):
+                    if k == index + 1 or _valid_head(toks, index + 1, k):
+                        return index
+                    break
+    return end
+
+
+def _starts_participle(toks: list[_Tok], start: int) -> bool:
+    low = _word_at(toks, start)
+    return low is not None and low.endswith("ing") and low in CUE_FORMS
+
+
+def _is_frame_prefix(toks: list[_Tok], stop: int) -> bool:
+    """Whether ``toks[:stop]`` (ending in a comma) frames the claim rather than being it.
+
+    "Citing officials,", "In a statement,", "On Monday,", "Meanwhile," open the sentence
+    of a claim whose content comes after the cue.
+    """
+    if _word_at(toks, 0) == "citing":
+        return True
+    if any(tok.kind == "q" for tok in toks[:stop]):
+        return False
+    if _skip_complement(toks, 0) >= stop:
+        return True
+    words = [tok for tok in toks[:stop] if tok.kind == "w"]
+    return len(words) <= 2 and all(w.low in _LEADING_JUNK for w in words)
+
+
+def _span_of(toks: list[_Tok], first: int, stop: int) -> tuple[int, int] | None:
+    if first >= stop:
+        return None
+    return toks[first].start, toks[stop - 1].end
+
+
+def _strip_piece(text: str, toks: list[_Tok], first: int, stop: int) -> tuple[int, int] | None:
+    """The span of ``toks[first:stop]`` without punctuation at its edges."""
+    while first < stop and toks[first].kind == "p":
+        first += 1
+    while stop > first and toks[stop - 1].kind == "p":
+        stop -= 1
+    if first >= stop:
+        return None
+    return toks[first].start, toks[stop - 1].end
+
+
+def _quote_span(text: str, tok: _Tok) -> tuple[int, int]:
+    """The words of a quotation token, without the marks and a trailing comma."""
+    assert tok.quote is not None
+    start, end = tok.quote.inner_start, tok.quote.inner_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _quotes_in(toks: list[_Tok]) -> list[tuple[int, int]]:
+    return [span for tok in toks if tok.kind == "q" for span in [_quote_span_any(tok)] if span]
+
+
+def _quote_span_any(tok: _Tok) -> tuple[int, int] | None:
+    assert tok.quote is not None
+    start, end = tok.quote.inner_start, tok.quote.inner_end
+    text = tok.text
+    offset = tok.start
+    while start < end and text[start - offset].isspace():
+        start += 1
+    while end > start and (text[end - 1 - offset].isspace() or text[end - 1 - offset] == ","):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _inside_any(span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in pieces)
+
+
+def _is_real_quote(text: str, quote: tuple[int, int], content: list[tuple[int, int]]) -> bool:
+    """A quotation of one word inside reported speech is a scare quote ("combat" troops)."""
+    if quote in content:
+        return True
+    return len(text[quote[0] : quote[1]].split()) >= 2
+
+
+def _word_count(toks: list[_Tok], first: int, stop: int) -> int:
+    return sum(1 for tok in toks[first:stop] if tok.kind != "p")
+
+
+def _only_quotations(tokens: list[_Tok]) -> bool:
+    has_quote = False
+    for tok in tokens:
+        if tok.kind == "q":
+            has_quote = True
+        elif tok.kind != "p" or tok.text not in _FOLLOW_ON_OK:
+            return False
+    return has_quote
+
+
+def _append_quotes(draft: _Draft, tokens: list[_Tok], sentence_end: int) -> None:
+    for tok in tokens:
+        if tok.kind == "q":
+            span = _quote_span_any(tok)
+            if span is not None:
+                draft.content.append(span)
+                draft.quotes.append(span)
+                draft.has_quote = True
+    draft.sentence = (draft.sentence[0], max(draft.sentence[1], sentence_end))
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- freezing into models ---------------------------------------------------------------
+def run(document: Document, *, beliefs: bool = False) -> tuple[list[Claim], list[Agent]]:
+    """Read ``document`` and return its claims and the agents that speak or relay them."""
+    reader = _Reader(document, beliefs=beliefs)
+    if document.text.strip():
+        reader.read()
+    text = document.text
+    drafts = [d for d in reader.drafts if d.content and d.cue is not None]
+    drafts.sort(key=lambda d: (d.sentence[0], d.content[0][0]))
+    used: dict[int, AgentDraft] = {}
+    for draft in drafts:
+        for agent in (*draft.via, draft.speaker):
+            used.setdefault(agent.key, agent)
+    ordered = sorted(used.values(), key=lambda a: min(a.mentions) if a.mentions else (0, 0))
+    models: dict[int, Agent] = {}
+    for number, agent in enumerate(ordered, start=1):
+        models[agent.key] = Agent(
+            id=f"a{number}",
+            name=agent.name,
+            kind=agent.kind,
+            role=agent.role,
+            affiliation=agent.affiliation,
+            anonymous=agent.anonymous,
+            mentions=[Span.of(text, s, e) for s, e in sorted(agent.mentions)],
+        )
+    claims: list[Claim] = []
+    for number, draft in enumerate(drafts, start=1):
+        if draft.has_quote:
+            direct = _all_quoted(draft) and not _follows_that(text, draft.content[0][0])
+            kind = "direct" if direct else "mixed"
+        else:
+            kind = "indirect"
+        assert draft.cue is not None
+        claims.append(
+            Claim(
+                id=f"c{number}",
+                kind=kind,
+                sentence=Span.of(text, *draft.sentence),
+                content=[Span.of(text, s, e) for s, e in draft.content],
+                quotes=[Span.of(text, s, e) for s, e in draft.quotes],
+                cue=Cue(
+                    span=Span.of(text, *draft.cue),
+                    lemma=draft.lemma,
+                    stance=stance_of(draft.lemma),
+                ),
+                source=Span.of(text, *draft.source) if draft.source else None,
+                speaker=models[draft.speaker.key],
+                via=[models[agent.key] for agent in draft.via],
+                time=Span.of(text, *draft.time) if draft.time else None,
+            )
+        )
+    return claims, [models[agent.key] for agent in ordered]
+
+
+def _follows_that(text: str, start: int) -> bool:
+    """A quotation built into reported speech: 'as saying that "the United States ..."'."""
+    window = text[max(0, start - 12) : start].rstrip("\"“«„' \t")
+    return window.lower().endswith((" that", "\nthat")) or window.lower() == "that"
+
+
+def _all_quoted(draft: _Draft) -> bool:
+    if draft.verbatim:
+        return True
+    quoted = set(draft.quotes)
+    return all(piece in quoted for piece in draft.content)

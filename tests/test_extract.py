@@ -1,0 +1,309 @@
+"""The rule-based extractor on fictional newsroom sentences, one pattern per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace._models import Claim, Document
+from sourcetrace.extract import (
+    LOADED_CUES,
+    NEUTRAL_CUES,
+    Extraction,
+    Extractor,
+    RuleBasedExtractor,
+    extract,
+    extract_claims,
+)
+
+
+def _one(text: str) -> Claim:
+    claims = extract_claims(text)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def _run(text: str) -> Extraction:
+    return extract(Document(id="t", text=text, kind="article"))
+
+
+def _check_offsets(text: str, claims: list[Claim]) -> None:
+    for claim in claims:
+        for span in claim.spans():
+            assert span.points_into(text)
+
+
+# --- the interface ----------------------------------------------------------------------
+def test_extract_interface_default_and_protocol() -> None:
+    assert isinstance(RuleBasedExtractor(), Extractor)
+    text = "The mayor said the bridge would reopen in March."
+    claims = extract_claims(text)
+    assert claims == extract_claims(Document(id=Document.make_id(text), text=text))
+    assert claims == extract(Document(id="x", text=text)).claims
+
+
+def test_extract_other_extractor_plugs_in() -> None:
+    class Nothing:
+        def extract(self, document: Document) -> Extraction:
+            return Extraction(claims=[], agents=[])
+
+    assert isinstance(Nothing(), Extractor)
+    assert extract_claims("The mayor said the bridge reopens.", extractor=Nothing()) == []
+
+
+def test_extract_is_deterministic() -> None:
+    text = '"We stay," the minister said. The ministry added that talks go on.'
+    assert _run(text) == _run(text)
+
+
+def test_extract_cue_lists_are_disjoint_and_documented() -> None:
+    assert not NEUTRAL_CUES & LOADED_CUES
+    assert {"say", "tell", "add", "according to", "report"} <= NEUTRAL_CUES
+    assert {"claim", "admit", "insist", "concede", "allege", "deny"} <= LOADED_CUES
+
+
+# --- direct, indirect, mixed ---------------------------------------------------------------
+def test_extract_indirect_with_title_and_time() -> None:
+    text = "Mayor Lena Ortiz said on Tuesday that the bridge would reopen in March."
+    claim = _one(text)
+    assert claim.kind == "indirect" and claim.quotes == []
+    assert claim.text == "the bridge would reopen in March"
+    assert claim.cue is not None and claim.cue.lemma == "say" and claim.cue.stance == "neutral"
+    assert claim.speaker.name == "Lena Ortiz" and claim.speaker.role == "Mayor"
+    assert claim.source is not None and claim.source.text == "Mayor Lena Ortiz"
+    assert claim.time is not None and claim.time.text == "on Tuesday"
+    _check_offsets(text, [claim])
+
+
+def test_extract_direct_quote_before_its_cue() -> None:
+    claim = _one('"We will not raise taxes this year," Ortiz told reporters.')
+    assert claim.kind == "direct"
+    assert claim.quote == "We will not raise taxes this year"
+    assert claim.cue is not None and claim.cue.lemma == "tell"
+    assert claim.speaker.name == "Ortiz" and claim.via == []
+
+
+def test_extract_quote_interrupted_by_its_cue() -> None:
+    text = "“Our forces,” he said, “will stay.”"
+    claim = _one(text)
+    assert claim.kind == "direct"
+    assert [q.text for q in claim.quotes] == ["Our forces", "will stay."]
+    assert [c.text for c in claim.content] == ["Our forces", "will stay."]
+    assert claim.source is not None and claim.source.text == "he"
+
+
+def test_extract_mixed_quote() -> None:
+    text = 'The senator said the budget was "a recipe for ruin" and would fail.'
+    claim = _one(text)
+    assert claim.kind == "mixed"
+    assert claim.quote == "a recipe for ruin"
+    assert claim.text == 'the budget was "a recipe for ruin" and would fail'
+
+
+def test_extract_inverted_order() -> None:
+    text = '"The council has done nothing," said Tom Reyes, a local shop owner.'
+    claim = _one(text)
+    assert claim.kind == "direct" and claim.speaker.name == "Tom Reyes"
+    claim = _one("The port will close for repairs, said Harbor Master Jonas Berg.")
+    assert claim.kind == "indirect" and claim.text == "The port will close for repairs"
+    assert claim.speaker.name == "Jonas Berg" and claim.speaker.role == "Harbor Master"
+
+
+def test_extract_colon_and_question_answer() -> None:
+    text = (
+        "We spoke to the architect Ida Lund about the tower.\n"
+        "Q: Will it be finished this year?\n"
+        "A: Not before the spring, I am afraid.\n"
+        "Lund: The steel arrives late."
+    )
+    found = _run(text)
+    assert [c.text for c in found.claims] == [
+        "Not before the spring, I am afraid.",
+        "The steel arrives late.",
+    ]
+    assert all(c.kind == "direct" for c in found.claims)
+    # "A" is the person the interview introduces; "Lund" is her surname
+    lund = found.claims[0].speaker
+    assert (lund.name, lund.role) == ("Ida Lund", "architect")
+    assert found.claims[1].speaker == lund
+
+
+# --- reporting frames ----------------------------------------------------------------------
+def test_extract_according_to_first_and_last() -> None:
+    claim = _one("According to the transport ministry, repairs cost $4 million.")
+    assert claim.cue is not None and claim.cue.lemma == "according to"
+    assert claim.text == "repairs cost $4 million"
+    assert claim.speaker.kind == "organization"
+    claim = _one("The repairs will take six weeks, according to a senior engineer.")
+    assert claim.text == "The repairs will take six weeks"
+    assert claim.speaker.anonymous and claim.speaker.name == "a senior engineer"
+
+
+def test_extract_as_outlet_reports_and_outlet_reported() -> None:
+    found = _run(
+        "As the Harbor Gazette reported, the contract was signed in secret. "
+        "The Harbor Gazette reports that two bids were rejected."
+    )
+    first, second = found.claims
+    assert first.text == "the contract was signed in secret"
+    assert second.text == "two bids were rejected"
+    assert first.speaker == second.speaker
+    assert first.speaker.kind == "outlet" and first.speaker.name == "Harbor Gazette"
+    assert [c.cue.lemma for c in found.claims if c.cue] == ["report", "report"]
+
+
+def test_extract_quoted_as_saying_puts_the_outlet_in_via() -> None:
+    text = (
+        'The Harbor Gazette quoted a city inspector as saying that "the cables were never tested."'
+    )
+    claim = _one(text)
+    assert claim.speaker.name == "a city inspector" and claim.speaker.anonymous
+    assert [a.name for a in claim.via] == ["Harbor Gazette"]
+    assert claim.kind == "mixed"
+    assert claim.cue is not None and claim.cue.lemma == "quote"
+    assert claim.cue.span.text == "quoted a city inspector as saying"
+
+
+def test_extract_citing_and_the_paper() -> None:
+    found = _run(
+        "The Harbor Gazette reported that the vote would be close. "
+        "Citing two council members, the paper added that the vote was delayed."
+    )
+    claim = found.claims[1]
+    assert claim.speaker.name == "two council members" and claim.speaker.kind == "group"
+    assert claim.speaker.anonymous
+    assert [a.name for a in claim.via] == ["Harbor Gazette"]
+    assert claim.via[0] == found.claims[0].speaker
+    assert "the paper" in {m.text for m in claim.via[0].mentions}
+
+
+def test_extract_told_outlet_and_interview_with_outlet_are_vias() -> None:
+    found = _run(
+        "Councilwoman Ada Brandt told the Harbor Gazette that she would vote no. "
+        "Brandt told reporters the plan was rushed. "
+        "Brandt said in an interview with the Evening Courier that she was tired."
+    )
+    told, reporters, interview = found.claims
+    assert told.speaker.name == "Ada Brandt" and told.speaker.role == "Councilwoman"
+    assert [a.name for a in told.via] == ["Harbor Gazette"]
+    assert reporters.text == "the plan was rushed" and reporters.via == []
+    assert interview.text == "she was tired"
+    assert [a.name for a in interview.via] == ["Evening Courier"]
+    assert told.speaker == reporters.speaker == interview.speaker
+
+
+def test_extract_in_a_statement_and_loaded_cues() -> None:
+    found = _run(
+        "In a statement, the transport ministry denied that any cables were faulty. "
+        "The ministry insisted the cables were safe. The ministry admitted that repairs were late."
+    )
+    assert [c.cue.lemma for c in found.claims if c.cue] == ["deny", "insist", "admit"]
+    assert all(c.cue is not None and c.cue.stance == "loaded" for c in found.claims)
+    assert found.claims[0].text == "any cables were faulty"
+    assert len({c.speaker.id for c in found.claims}) == 1
+
+
+# --- resolution ---------------------------------------------------------------------------
+def test_extract_pronoun_surname_and_description_resolve() -> None:
+    text = (
+        "Fire Chief Rosa Quint said the blaze was under control. "
+        '"We were lucky," she said. Quint added that two homes burned. '
+        "A police spokesman said the road was closed. The spokesman said it would reopen."
+    )
+    found = _run(text)
+    speakers = [c.speaker.id for c in found.claims]
+    assert speakers[:3] == [speakers[0]] * 3
+    assert speakers[3] == speakers[4] != speakers[0]
+    chief = found.claims[0].speaker
+    assert (chief.name, chief.role) == ("Rosa Quint", "Fire Chief")
+    assert [m.text for m in chief.mentions] == ["Fire Chief Rosa Quint", "she", "Quint"]
+    spokesman = found.claims[3].speaker
+    assert spokesman.anonymous and spokesman.kind == "anonymous"
+    assert [a.id for a in found.agents] == ["a1", "a2"]
+
+
+def test_extract_anonymous_sources() -> None:
+    found = _run(
+        "An unnamed source said the deal was close. "
+        "Current and former officials said the deal was dead. "
+        "A senior official familiar with the talks said a deal was possible."
+    )
+    kinds = [(c.speaker.kind, c.speaker.anonymous) for c in found.claims]
+    assert kinds == [("anonymous", True), ("group", True), ("anonymous", True)]
+    assert found.claims[2].speaker.name == "A senior official familiar with the talks"
+
+
+def test_extract_follow_up_inherits_via() -> None:
+    found = _run(
+        "The Evening Courier quoted a port official as saying the cranes were old.\n"
+        '"Some date from the 1970s," the official added.\n'
+        "The official added that new cranes were ordered."
+    )
+    assert len(found.claims) == 3
+    assert len({c.speaker.id for c in found.claims}) == 1
+    assert all([a.name for a in c.via] == ["Evening Courier"] for c in found.claims)
+
+
+# --- quotations over several sentences and paragraphs ---------------------------------------
+def test_extract_quote_continued_over_paragraphs() -> None:
+    text = (
+        '"The cranes are old," Berg said. "Some were built in the 1970s.\n'
+        '"We have asked for new ones for a decade.\n'
+        '"Now we have no choice."\n'
+        "The harbour opened in 1901."
+    )
+    claim = _one(text)
+    assert [q.text for q in claim.quotes] == [
+        "The cranes are old",
+        "Some were built in the 1970s.",
+        "We have asked for new ones for a decade.",
+        "Now we have no choice.",
+    ]
+    assert claim.sentence.text.endswith('"Now we have no choice."')
+    _check_offsets(text, [claim])
+
+
+# --- not claims -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The latest round of "harbour talks" opened today.',  # scare quotes
+        "Her novel “The Quiet Harbor” sold well last year.",  # a title
+        "The tide was high on Monday, and the port closed early.",  # unattributed
+        "The United States’ stated goals are unclear.",  # "States" is no cue
+        "The reports were never published.",  # a noun, not a cue
+        "She declined to say whether the port would close.",
+    ],
+)
+def test_extract_not_claims(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_extract_scare_quote_inside_reported_speech_is_not_a_quote() -> None:
+    claim = _one('The ministry said "combat" troops would leave by June.')
+    assert claim.kind == "indirect" and claim.quotes == []
+
+
+# --- quote styles ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ('"We stay," the minister said.', "We stay"),
+        ("“We stay,” the minister said.", "We stay"),
+        ("«We stay», the minister said.", "We stay"),
+        ("„We stay“, the minister said.", "We stay"),
+    ],
+)
+def test_extract_quote_styles(text: str, quote: str) -> None:
+    claim = _one(text)
+    assert claim.kind == "direct" and claim.quote == quote
+    assert claim.speaker.name == "the minister"
+
+
+def test_extract_unbalanced_quote_recovers_at_paragraph_end() -> None:
+    text = (
+        "“The bridge is safe, the engineer said without a closing mark.\n"
+        "The mayor said the bridge would reopen.\n"
+        "“It will,” the engineer said."
+    )
+    found = _run(text)
+    assert [c.text for c in found.claims] == ["the bridge would reopen", "It will"]

@@ -1,0 +1,101 @@
+"""Corpus: in memory and in SQLite, and candidate retrieval that loses no match."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from data.match_cases import documents
+from data.match_fixtures import BRIEFING, VELL, briefing, wire
+from sourcetrace._config import TraceConfig
+from sourcetrace._errors import InputError
+from sourcetrace._models import Document
+from sourcetrace.match import Corpus, locate
+from sourcetrace.match._match import build_query
+from sourcetrace.text.normalize import normalize
+
+UNRELATED = Document(id="weather", text="Light rain is expected along the coast on Sunday.")
+
+
+def test_corpus_sqlite_keeps_documents_and_index_between_runs(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    with Corpus(path) as corpus:
+        corpus.add(briefing())
+        corpus.add(wire())
+        corpus.add(UNRELATED)
+    reopened = Corpus(str(path))
+    assert len(reopened) == 3
+    assert reopened.ids() == ["briefing", "wire", "weather"]
+    assert reopened.get("briefing").text == BRIEFING
+    assert reopened.get("briefing").turns == briefing().turns
+    assert "wire" in reopened and "nothing" not in reopened
+    with pytest.raises(KeyError):
+        reopened.get("nothing")
+    in_memory = locate("The tunnel is safe", [briefing(), wire(), UNRELATED], speaker=VELL)
+    on_disk = locate("The tunnel is safe", reopened, speaker=VELL)
+    assert [e.model_dump() for e in on_disk] == [e.model_dump() for e in in_memory]
+    assert reopened.index_bytes() > 0
+    reopened.close()
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_corpus_replacing_a_document_forgets_the_old_text(tmp_path: Path, on_disk: bool) -> None:
+    corpus = Corpus(tmp_path / "c.db") if on_disk else Corpus()
+    corpus.add(Document(id="d", text="The ferry to Orsund leaves at nine."))
+    corpus.add(Document(id="d", text="The bridge to Kalvik opens in June."))
+    assert len(corpus) == 1
+    assert locate("The ferry to Orsund leaves at nine", corpus)[0].relation == "not_found"
+    assert locate("The bridge to Kalvik opens in June", corpus)[0].relation == "verbatim"
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_corpus_candidates_skip_documents_without_the_quotes_words(
+    tmp_path: Path, on_disk: bool
+) -> None:
+    corpus = Corpus(tmp_path / "c.db") if on_disk else Corpus()
+    for doc in (briefing(), wire(), UNRELATED):
+        corpus.add(doc)
+    query = build_query("q", "direct", ["The tunnel is safe"], "", VELL)
+    assert corpus.candidates(query.anchors(TraceConfig())) == ["briefing", "wire"]
+
+
+def test_corpus_refuses_a_file_that_is_not_a_corpus(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are not the bytes of a SQLite database" * 100)
+    with pytest.raises(InputError, match="cannot be opened"):
+        Corpus(path)
+
+
+_DOCS = documents()
+_CORPUS = Corpus(_DOCS)
+_NORMALISED = {doc.id: normalize(doc.text).text for doc in _DOCS}
+_WORDS = [word for doc in _DOCS for word in doc.text.split()]
+
+
+@st.composite
+def _edited_quotes(draw: st.DrawFn) -> str:
+    start = draw(st.integers(0, len(_WORDS) - 30))
+    words = list(_WORDS[start : start + draw(st.integers(3, 25))])
+    for _ in range(draw(st.integers(0, 4))):
+        index = draw(st.integers(0, len(words) - 1))
+        words[index] = draw(st.sampled_from(["never", "ninety", "Orsund", "the", "xq"]))
+    return " ".join(words)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_edited_quotes())
+def test_corpus_candidates_include_every_document_an_exhaustive_scan_matches(
+    quote: str,
+) -> None:
+    config = TraceConfig()
+    query = build_query("q", "direct", [quote], quote, None)
+    candidates = set(_CORPUS.candidates(query.anchors(config)))
+    for segment in query.segments:
+        threshold = config.quote_threshold(len(segment.text))
+        for doc_id, text in _NORMALISED.items():
+            if fuzz.partial_ratio(segment.text, text, score_cutoff=threshold):
+                assert doc_id in candidates

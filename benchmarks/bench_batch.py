@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from distributed import Client, LocalCluster
-from sourcetrace.match import Corpus, locate
 
 from sourcetrace.batch import build_index, trace_many
 from sourcetrace.batch._synth import make_articles, make_corpus
+from sourcetrace.match import Corpus, locate
 
 
 def _rss() -> int:

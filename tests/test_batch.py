@@ -21,11 +21,11 @@ import pytest
 pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
-from sourcetrace.match import Corpus
 
 from sourcetrace import TraceConfig, trace
 from sourcetrace.batch import read_results, scan, trace_many
 from sourcetrace.batch._synth import make_articles, make_corpus
+from sourcetrace.match import Corpus
 
 ARTICLES = 200
 TRANSCRIPTS = 12
@@ -205,6 +205,16 @@ def test_batch_loses_nothing_when_a_worker_dies(
         assert len(own_client.nthreads()) == 1
     assert (summary.traced, summary.failed) == (60, 0)
     assert lines_of(out) == {key: reference[key] for key in subset}
+
+
+def test_batch_sends_a_corpus_file_object_as_its_path(
+    client: Client, articles: list[str], archive: str, reference: Any
+) -> None:
+    with Corpus(archive) as opened:
+        summary = trace_many(articles[:4], [opened], client=client, progress=False)
+    assert summary.failed == 0, summary.errors
+    for key, report in summary.reports.items():
+        assert comparable({"key": key, "report": json.loads(report.to_json())}) == reference[key]
 
 
 def test_batch_keeps_reports_in_memory_without_out(

@@ -8,6 +8,7 @@ import inspect
 import itertools
 import logging
 import os
+import sqlite3
 import ssl
 import sys
 import threading
@@ -131,13 +132,28 @@ def _split_sources(sources: Iterable[SourceLike]) -> tuple[_Plan, list[Any]]:
             else:
                 plain.append(source if isinstance(source, str) else path)
         else:
-            location = getattr(source, "path", None)
-            if isinstance(location, str | os.PathLike) and Path(location).is_file():
+            location = _corpus_file(source)
+            if location is not None:
                 # A persistent corpus travels as its path, never as an open connection.
                 paths.append(str(Path(location).resolve()))
             else:
                 memory.append(source)
     return _Plan(tuple(paths), tuple(plain), bool(memory)), memory
+
+
+def _corpus_file(corpus: object) -> Path | None:
+    """The file behind a persistent corpus object, or ``None`` for one held in memory."""
+    location = getattr(corpus, "path", None)
+    if isinstance(location, str | os.PathLike) and Path(location).is_file():
+        return Path(location)
+    # Until Corpus names its file, ask its SQLite connection: an open connection cannot
+    # travel to another process, the file's path can.
+    connection = getattr(corpus, "_db", None)
+    if isinstance(connection, sqlite3.Connection):
+        for _, name, file in connection.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return Path(file)
+    return None
 
 
 _CORPORA_LOCK = threading.Lock()

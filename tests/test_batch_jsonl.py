@@ -148,3 +148,12 @@ def test_batch_cli_reports_bad_input(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "no corpus file" in result.output
+
+
+def test_batch_progress_bar_counts_every_article(capsys: pytest.CaptureFixture[str]) -> None:
+    texts = ['"We stay," she said.', '"We go," he said.']
+    summary = trace_many(texts, scheduler="synchronous", progress=True)
+    assert summary.traced == 2
+    captured = capsys.readouterr()
+    assert "2/2" in captured.err
+    assert captured.out == ""

@@ -276,11 +276,14 @@ class _Bar:
                 TimeRemainingColumn,
             )
 
+            from rich.console import Console
+
             self._progress = Progress(
                 TextColumn("tracing"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
+                console=Console(stderr=True),
                 transient=False,
             )
             self._progress.start()

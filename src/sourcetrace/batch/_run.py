@@ -268,6 +268,7 @@ class _Bar:
         self._progress: Any = None
         self._task: Any = None
         if enabled:
+            from rich.console import Console
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
@@ -275,8 +276,6 @@ class _Bar:
                 TextColumn,
                 TimeRemainingColumn,
             )
-
-            from rich.console import Console
 
             self._progress = Progress(
                 TextColumn("tracing"),

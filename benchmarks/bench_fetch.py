@@ -10,7 +10,13 @@ Printed: the concurrent run's time as a ratio to the ideal for the concurrency l
 or the longest single chain of attempts, whichever is longer; target <= 1.5), and the
 speed-up over a sequential run of the same sources in the same process.
 
-Run: ``python benchmarks/bench_fetch.py [--sources 200] [--skip-sequential]``.
+With ``--extraction``, compares sourcetrace's main-text extraction (bs4) with
+trafilatura's on the HTML fixtures of ``tests/data/fetch``: the share of the sentences
+that belong to the text that each keeps, and how many pieces of boilerplate each lets
+through (lists written by hand from the fixtures, below). trafilatura is not a
+dependency: install it (``pip install trafilatura``) to run this part.
+
+Run: ``python benchmarks/bench_fetch.py [--sources 200] [--skip-sequential] [--extraction]``.
 """
 
 from __future__ import annotations
@@ -162,11 +168,124 @@ def ideal_seconds(indices: list[int], slots: int) -> tuple[float, float]:
     return max(work / slots, longest), work
 
 
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "fetch"
+
+# For each fixture: sentences of the main text (each must be kept) and boilerplate
+# (each must be dropped). Speaker labels count as text: a transcript without them
+# cannot say who said what.
+GOLD: dict[str, tuple[list[str], list[str]]] = {
+    "article.html": (
+        [
+            "Spokesperson Tobias Mercer said on Thursday",
+            "Pellandia's foreign minister, Ilse Varga, told reporters",
+            "declined to confirm",
+            '"will not be rushed" on the flood barrier',
+        ],
+        [
+            "Front page",
+            "morning briefing in your inbox",
+            "Most read",
+            "The Harbor Ledger",
+            "trackScroll",
+        ],
+    ),
+    "briefing_bold.html": (
+        [
+            "CARLA IBSEN Good afternoon.",
+            "QUESTION Thank you. Is the ministry prepared",
+            "CARLA IBSEN We are prepared to keep it open",
+            "Our ambassador met the Pellandian ambassador",
+            "QUESTION Was the fuel shipment discussed?",
+            "CARLA IBSEN It was, and we expect the first trucks",
+        ],
+        ["Contact", "Share", "Print", "Briefing of March 11", "Privacy"],
+    ),
+    "statement_divs.html": (
+        [
+            "Administrator Miriam Osei issued the following statement today",
+            "The boil-water notice for Tellen, Millbrook and Ashford is lifted",
+            "Our full review of the June inspection will be published",
+        ],
+        [
+            "About the Administration",
+            "Careers",
+            "Latest statements",
+            "Flood season",
+            "400 Water Street",
+            "FOIA",
+            "An official website",
+        ],
+    ),
+    "wire_story.html": (
+        [
+            "Pellandia's foreign minister, Ilse Varga, said on Friday",
+            "The mission has done its work, and it will end by December",
+            "declined to confirm the date",
+        ],
+        [
+            "We use cookies",
+            "Markets",
+            "Read more: Corridor talks",
+            "Related coverage",
+            "Aid corridor to stay open",
+            "Reader 1",
+            "All rights reserved",
+        ],
+    ),
+}
+
+
+def _score(text: str, name: str) -> tuple[int, int, int, int]:
+    flat = " ".join(text.split())
+    keep, drop = GOLD[name]
+    kept = sum(1 for sentence in keep if sentence in flat)
+    leaked = sum(1 for piece in drop if piece in flat)
+    return kept, len(keep), leaked, len(drop)
+
+
+def compare_extraction() -> None:
+    from sourcetrace.fetch import document_from_html
+
+    try:
+        import trafilatura
+    except ImportError:
+        print("trafilatura is not installed: pip install trafilatura")
+        return
+    extractors = {
+        "sourcetrace (bs4)": lambda html: document_from_html(html).text,
+        "trafilatura": lambda html: (
+            trafilatura.extract(html, include_tables=True, include_comments=False) or ""
+        ),
+    }
+    totals = {name: [0, 0, 0, 0, 0.0] for name in extractors}
+    print(f"{'fixture':<22}{'extractor':<20}{'sentences kept':>16}{'boilerplate leaked':>20}")
+    for fixture in sorted(GOLD):
+        html = (FIXTURES / fixture).read_text(encoding="utf-8")
+        for name, extract in extractors.items():
+            start = time.perf_counter()
+            for _ in range(20):
+                text = extract(html)
+            seconds = (time.perf_counter() - start) / 20
+            kept, keep, leaked, drop = _score(text, fixture)
+            for i, value in enumerate((kept, keep, leaked, drop, seconds)):
+                totals[name][i] += value
+            print(f"{fixture:<22}{name:<20}{kept:>11}/{keep:<4}{leaked:>15}/{drop:<4}")
+    for name, (kept, keep, leaked, drop, seconds) in totals.items():
+        print(
+            f"{name}: kept {kept}/{keep} sentences, leaked {leaked}/{drop} boilerplate pieces, "
+            f"{seconds / len(GOLD) * 1000:.1f} ms per page"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=int, default=200)
     parser.add_argument("--skip-sequential", action="store_true")
+    parser.add_argument("--extraction", action="store_true")
     args = parser.parse_args()
+    if args.extraction:
+        compare_extraction()
+        return
 
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)

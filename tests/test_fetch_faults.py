@@ -512,3 +512,91 @@ def test_fetch_werkzeug_handler_sees_accept_encoding(httpserver: HTTPServer) -> 
     httpserver.expect_request("/h").respond_with_handler(handler)
     asyncio.run(_fetch(LOCAL, _url(httpserver, "/h")))
     assert seen == ["gzip, deflate"]
+
+
+# --- shared fetches ----------------------------------------------------------------------
+
+
+def test_fetch_same_url_at_once_is_fetched_once() -> None:
+    async def slow(head: bytes, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(0.3)
+        writer.write(_head(Content_Type="text/plain", Content_Length="4") + b"once")
+        await writer.drain()
+
+    async def main() -> tuple[list[bytes], RawServer]:
+        async with raw_server(slow) as server, Fetcher(LOCAL) as fetcher:
+            url = server.url + "/same"
+            results = await asyncio.gather(*(fetcher.fetch(url) for _ in range(5)))
+            return [r.content for r in results], server
+
+    contents, server = asyncio.run(main())
+    assert contents == [b"once"] * 5
+    assert len(server.requests) == 1
+
+
+def test_fetch_cancelled_caller_does_not_cancel_the_others() -> None:
+    async def slow(head: bytes, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(0.3)
+        writer.write(_head(Content_Type="text/plain", Content_Length="2") + b"ok")
+        await writer.drain()
+
+    async def main() -> bytes:
+        async with raw_server(slow) as server, Fetcher(LOCAL) as fetcher:
+            url = server.url + "/shared"
+            impatient = asyncio.ensure_future(fetcher.fetch(url))
+            patient = asyncio.ensure_future(fetcher.fetch(url))
+            await asyncio.sleep(0.05)
+            impatient.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await impatient
+            return (await patient).content
+
+    assert asyncio.run(main()) == b"ok"
+
+
+def test_fetch_close_stops_background_fetches() -> None:
+    async def silent(head: bytes, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(3600)
+
+    async def main() -> float:
+        async with raw_server(silent) as server:
+            fetcher = Fetcher(LOCAL.model_copy(update={"request_timeout": 30}))
+            async with fetcher:
+                waiter = asyncio.ensure_future(fetcher.fetch(server.url + "/hang"))
+                await asyncio.sleep(0.1)
+                waiter.cancel()  # the caller gives up; the shared fetch goes on ...
+                with contextlib.suppress(asyncio.CancelledError):
+                    await waiter
+                start = time.monotonic()
+            # ... until the fetcher closes, which cancels it instead of leaving it running.
+            assert fetcher._inflight == {}
+            return time.monotonic() - start
+
+    assert asyncio.run(main()) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high"),
+    [("3", 3.0, 3.0), ("0", 0.0, 0.0), ("soon", None, None), (None, None, None)],
+)
+def test_fetch_retry_after_values(value: str | None, low: float | None, high: float | None) -> None:
+    from sourcetrace.fetch._client import _retry_after
+
+    wait = _retry_after(value)
+    if low is None:
+        assert wait is None
+    else:
+        assert wait is not None and low <= wait <= (high or low)
+
+
+def test_fetch_retry_after_http_date() -> None:
+    import email.utils
+
+    from sourcetrace.fetch._client import _retry_after
+
+    in_ten = email.utils.formatdate(time.time() + 10, usegmt=True)
+    wait = _retry_after(in_ten)
+    # An HTTP date has whole seconds: between 9 and 10 s from now.
+    assert wait is not None and 8.5 <= wait <= 10.0
+    past = email.utils.formatdate(time.time() - 60, usegmt=True)
+    assert _retry_after(past) == 0.0

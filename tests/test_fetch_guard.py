@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import shutil
+import ssl
+import subprocess
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -270,3 +274,97 @@ def test_guard_pinned_connection_keeps_the_host_header(httpserver: HTTPServer) -
 
     # "pinned.example" exists in no real DNS: the connection went to the checked address.
     assert asyncio.run(main()) == b"pinned"
+
+
+def _self_signed(directory: Path, host: str) -> tuple[Path, Path]:
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            f"/CN={host}",
+            "-addext",
+            f"subjectAltName=DNS:{host}",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def test_guard_pinned_tls_connection_keeps_sni_and_verifies_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sourcetrace.fetch import _client
+
+    cert, key = _self_signed(tmp_path, "pinned.example")
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert, key)
+    server_names: list[str | None] = []
+
+    def record_name(sock: ssl.SSLObject, name: str | None, context: ssl.SSLContext) -> None:
+        server_names.append(name)
+
+    server_context.sni_callback = record_name
+    client_context = ssl.create_default_context(cafile=str(cert))
+    monkeypatch.setattr(_client, "_ssl_context", lambda: client_context)
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nsecure"
+        )
+        await writer.drain()
+        writer.close()
+
+    async def fixed(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    async def main() -> bytes:
+        server = await asyncio.start_server(answer, "127.0.0.1", 0, ssl=server_context)
+        port = server.sockets[0].getsockname()[1]
+        config = TraceConfig(allow_hosts=("pinned.example",), respect_robots=False)
+        try:
+            async with Fetcher(config) as fetcher:
+                fetcher.guard.resolver = fixed
+                return (await fetcher.fetch(f"https://pinned.example:{port}/")).content
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    # The connection went to 127.0.0.1, yet TLS named (and verified) pinned.example.
+    assert asyncio.run(main()) == b"secure"
+    assert server_names == ["pinned.example"]
+
+
+def test_guard_host_allowed_by_name_needs_no_dns_with_a_mock_transport() -> None:
+    import httpx
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, text=f"mocked {request.url.path}")
+
+    async def main(config: TraceConfig) -> bytes:
+        async with Fetcher(config, transport=httpx.MockTransport(handler)) as fetcher:
+            return (await fetcher.fetch("https://news.invalid/story")).content
+
+    allowed = TraceConfig(allow_hosts=("news.invalid",), respect_robots=False)
+    assert asyncio.run(main(allowed)) == b"mocked /story"
+    # Not allowed by name: the guard must resolve it, and ".invalid" never resolves.
+    with pytest.raises(errors.FetchError, match="cannot resolve"):
+        asyncio.run(main(TraceConfig(respect_robots=False)))

@@ -169,3 +169,42 @@ def test_html_many_links_keep_their_spans() -> None:
     assert len(doc.links) == 2000
     assert doc.links[1234].url == "https://news.example/s/1234"
     assert doc.links[1234].anchor.text == "statement 1234"
+
+
+def test_html_page_without_article_keeps_the_densest_block() -> None:
+    doc = document_from_html(_read("statement_divs.html"), url="https://rsa.example/s/1")
+    # The headline and release date beside the statement come in ...
+    assert doc.text.startswith(
+        "Statement on the Reopening of the Tellen Water Treatment Plant\n\n"
+        "Released: 2 November 2026\n\n"
+        "Administrator Miriam Osei issued the following statement today:"
+    )
+    assert doc.text.endswith("###")
+    # ... the menus, the sidebar and the footer around it do not.
+    for boilerplate in ("Careers", "Latest statements", "400 Water Street", "Español", "Home /"):
+        assert boilerplate not in doc.text
+    assert doc.kind == "statement"  # from the title "Statement on ..."
+
+
+def test_html_wire_story_drops_promos_related_and_comments() -> None:
+    doc = document_from_html(_read("wire_story.html"), url="https://wire.example/x")
+    assert doc.kind == "article"
+    assert doc.authors == ["Sofia Brandvold"]
+    assert doc.publisher == "Continental Wire"
+    assert "The mission has done its work, and it will end by December" in doc.text
+    for boilerplate in ("cookies", "Read more", "Related coverage", "Reader 1", "Markets"):
+        assert boilerplate not in doc.text
+
+
+def test_html_short_page_without_paragraph_block_keeps_the_body() -> None:
+    html = "<html><body><div>Menu</div><div>One short notice.</div></body></html>"
+    assert document_from_html(html).text == "Menu\n\nOne short notice."
+
+
+def test_html_preformatted_text_keeps_its_inner_line_breaks() -> None:
+    html = (
+        "<article><p>Before.</p><pre>\nMR MERCER:   Good morning.\nQUESTION: Why?\n</pre></article>"
+    )
+    doc = document_from_html(html)
+    assert doc.text == "Before.\n\nMR MERCER: Good morning.\nQUESTION: Why?"
+    assert [t.speaker for t in doc.turns] == ["MR MERCER", "QUESTION"]

@@ -153,3 +153,51 @@ def test_load_inside_a_running_loop_points_to_aload() -> None:
         assert doc.text == "Some text."
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    "source", ["www.harborledger.example/world/talks", "harborledger.example/a/b.html"]
+)
+def test_load_url_without_scheme_says_to_add_it(source: str) -> None:
+    with pytest.raises(errors.InputError, match=r"without its scheme.*'https://"):
+        load(source)
+
+
+def test_load_existing_file_wins_over_url_lookalike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "statement.example.txt").write_text("A statement.", encoding="utf-8")
+    assert load("statement.example.txt").text == "A statement."
+
+
+def test_load_missing_relative_file_name_is_not_taken_for_a_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(errors.InputError, match=r"file not found: 'article\.txt'"):
+        load("article.txt")
+
+
+def _shared_dir() -> Path | None:
+    """``<repo>/../shared``, else ``$SOURCETRACE_SHARED`` (the seed article lives there)."""
+    import os
+
+    candidates = [Path(__file__).resolve().parents[1].parent / "shared"]
+    if os.environ.get("SOURCETRACE_SHARED"):
+        candidates.append(Path(os.environ["SOURCETRACE_SHARED"]))
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def test_load_seed_article_is_kept_exactly() -> None:
+    shared = _shared_dir()
+    if shared is None:
+        pytest.skip("the shared folder (seed article) is not beside this checkout")
+    path = shared / "seed" / "article.txt"
+    text = path.read_text(encoding="utf-8")
+    doc = load(path)
+    assert doc.text == text
+    assert doc.title == text.splitlines()[0].strip()
+    # A news article, not a transcript: no speaker turns however many colons it has.
+    assert doc.turns == []
+    assert doc.kind != "transcript"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pytest
+
 from builders import small_report
 from sourcetrace.report import claim_rows, render_html, render_text
 
@@ -105,10 +107,18 @@ def test_timeline_orders_appearances_by_date_with_undated_last() -> None:
 
 
 def test_dataframe_has_one_row_per_claim() -> None:
-    import pytest
-
     pandas = pytest.importorskip("pandas", reason="pandas comes with the test extra")
     frame = small_report().to_dataframe()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["claim_id"]) == ["c1", "c2", "c3"]
     assert list(frame["verdict"]) == ["verbatim", "misattributed", "not_found"]
+
+
+def test_missing_extra_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from sourcetrace import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(MissingDependencyError, match=r"pip install 'sourcetrace\[pandas\]'"):
+        small_report().to_dataframe()

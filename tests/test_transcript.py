@@ -132,3 +132,15 @@ def test_transcript_document_kind_and_exact_text() -> None:
     assert doc.turn_at(text.index("highest levels")) is not None
     turn = doc.turn_at(text.index("highest levels"))
     assert turn is not None and turn.speaker == "MR MERCER"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON: The minister said on Friday the talks would resume.\nMore to come.",
+        "MINISTER OSEI: A statement.\n\nMINISTER OSEI: Another paragraph.",
+    ],
+)
+def test_transcript_one_speaker_is_no_transcript(text: str) -> None:
+    assert parse_turns(text) == []
+    assert document_from_text(text).kind != "transcript"

@@ -253,6 +253,7 @@ async def atrace(
     progress: ProgressCallback | None = None,
     follow_links: bool | None = None,
     depth: int | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
 ) -> TraceReport:
     """Trace the attributed claims of an article back to their sources (async).
 
@@ -269,6 +270,9 @@ async def atrace(
             claims are matched, e.g. to drive a progress bar.
         follow_links: shorthand for ``TraceConfig.follow_links`` (overrides ``config``).
         depth: shorthand for ``TraceConfig.depth`` (overrides ``config``).
+        transport: an httpx transport for the requests of the trace, when no ``client``
+            is given; ``sourcetrace.fetch.ReplayTransport(path)`` re-runs a trace from
+            the WARC archive it wrote (``TraceConfig.archive``) with no network.
 
     Returns:
         A :class:`~sourcetrace.TraceReport`. A source that cannot be fetched or read is
@@ -292,7 +296,7 @@ async def atrace(
     errors: list[ErrorRecord] = []
 
     clock = time.perf_counter()
-    async with Fetcher(config, client=client) as fetcher:
+    async with Fetcher(config, client=client, transport=transport) as fetcher:
         article_doc = await aload(article, config=config, fetcher=fetcher)
         if not article_doc.text.strip():
             raise InputError("the article has no text to trace: check that it is not empty")
@@ -368,6 +372,7 @@ def trace(
     progress: ProgressCallback | None = None,
     follow_links: bool | None = None,
     depth: int | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
 ) -> TraceReport:
     """Trace the attributed claims of an article back to their sources.
 
@@ -394,5 +399,6 @@ def trace(
             progress=progress,
             follow_links=follow_links,
             depth=depth,
+            transport=transport,
         )
     )

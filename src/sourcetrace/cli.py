@@ -23,6 +23,7 @@ from ._errors import SourcetraceError
 from ._models import ProvenanceGraph, TraceReport
 from ._tracer import trace as run_trace
 from ._version import __version__
+from .fetch import ReplayTransport
 
 __all__ = ["app", "main"]
 
@@ -55,6 +56,15 @@ def _main(
 ) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _one_line(exc: Exception) -> str:
+    """An exception as one line: pydantic's multi-line messages keep their last reason."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        return "; ".join(str(error.get("msg", "")) for error in errors())
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
 
 
 def _fail(message: str) -> None:
@@ -105,6 +115,33 @@ def trace_command(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds allowed per request.")
     ] = 20.0,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            dir_okay=False,
+            help="Write every response to this WARC file (.warc.gz), to replay the trace.",
+        ),
+    ] = None,
+    replay: Annotated[
+        Path | None,
+        typer.Option(
+            "--replay",
+            exists=True,
+            dir_okay=False,
+            help="Answer every request from this WARC archive, with no network.",
+        ),
+    ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", file_okay=False, help="Keep an HTTP cache in this folder."),
+    ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use only the cache (needs --cache-dir).")
+    ] = False,
+    no_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Do not honour robots.txt.")
+    ] = False,
 ) -> None:
     """Trace ARTICLE's attributed claims against the given sources."""
     if article == "-":
@@ -112,12 +149,21 @@ def trace_command(
         article_input: str | bytes = data
     else:
         article_input = article
-    config = TraceConfig(
-        follow_links=follow_links,
-        depth=depth,
-        allow_hosts=tuple(allow_host or ()),
-        request_timeout=timeout,
-    )
+    try:
+        config = TraceConfig(
+            follow_links=follow_links,
+            depth=depth,
+            allow_hosts=tuple(allow_host or ()),
+            request_timeout=timeout,
+            archive=archive,
+            cache_dir=cache_dir,
+            offline=offline,
+            respect_robots=not no_robots,
+        )
+        transport = ReplayTransport(replay) if replay is not None else None
+    except (ValueError, SourcetraceError) as exc:
+        _fail(_one_line(exc))
+        return
     err = Console(stderr=True)
     show_progress = not as_json and err.is_terminal
     try:
@@ -138,9 +184,12 @@ def trace_command(
                         tasks[stage] = bar.add_task(label.get(stage, stage), total=total)
                     bar.update(tasks[stage], completed=done, total=total)
 
-                report = run_trace(article_input, source or (), config=config, progress=progress)
+                report = run_trace(
+                    article_input, source or (), config=config, progress=progress,
+                    transport=transport,
+                )
         else:
-            report = run_trace(article_input, source or (), config=config)
+            report = run_trace(article_input, source or (), config=config, transport=transport)
     except SourcetraceError as exc:
         _fail(str(exc))
         return

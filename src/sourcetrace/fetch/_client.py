@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
-from urllib.parse import urljoin, urlsplit
+from typing import Any, Self
+from urllib.parse import urljoin
 
 import httpcore
 import httpx
@@ -265,6 +265,7 @@ class Fetcher:
         self._archive = WarcArchive(config.archive) if config.archive is not None else None
         self._replay = bool(getattr(transport, "offline", False))
         self._robots: dict[str, asyncio.Future[RobotsPolicy]] = {}
+        self._inflight: dict[str, asyncio.Future[FetchResult]] = {}
         self._token = product_token(config.user_agent)
         self.robots_refused: list[str] = []
         """URLs refused because robots.txt disallows them, in order."""
@@ -287,7 +288,13 @@ class Fetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the client, if the fetcher created it."""
+        """Stop fetches still running in the background, close the client if the fetcher
+        created it, and close the cache."""
+        running: list[asyncio.Future[Any]] = [*self._inflight.values(), *self._robots.values()]
+        pending = [task for task in running if not task.done()]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
         if self._owns_client and self._client is not None:
             await self._client.aclose()
             self._client = None
@@ -318,6 +325,8 @@ class Fetcher:
         With ``TraceConfig.cache_dir`` set, a fresh cached response is returned without a
         request (``attempts == 0``, ``from_cache``) and a stale one is revalidated with
         ``If-None-Match``/``If-Modified-Since``; with ``offline=True`` only the cache is used.
+        Several callers asking for the same URL at once share one fetch (and its result
+        or error); one of them being cancelled does not cancel it for the others.
 
         Raises:
             BlockedURLError: the URL, or a redirect, points at a refused scheme or
@@ -327,6 +336,22 @@ class Fetcher:
             FetchError: timeouts, connection failures, redirect loops, binary content,
                 a URL missing from the cache in offline mode.
         """
+        pending = self._inflight.get(url)
+        if pending is None:
+            pending = asyncio.ensure_future(self._fetch_once(url))
+            self._inflight[url] = pending
+            pending.add_done_callback(functools.partial(self._forget, url))
+        return await asyncio.shield(pending)
+
+    def _forget(self, url: str, task: asyncio.Future[FetchResult]) -> None:
+        if self._inflight.get(url) is task:
+            del self._inflight[url]
+        if not task.cancelled():
+            # Retrieved here so that an error no caller awaited any more (all of them
+            # were cancelled) is not reported as "never retrieved".
+            task.exception()
+
+    async def _fetch_once(self, url: str) -> FetchResult:
         started = time.monotonic()
         entry: CacheEntry | None = None
         if self._cache is not None:
@@ -357,7 +382,9 @@ class Fetcher:
         while True:
             try:
                 checked = self.guard.check_syntax(current)
-                if not self._replay:
+                # A host opened by name may resolve to anything, so there is nothing to
+                # check before connecting (and a test's MockTransport host needs no DNS).
+                if not self._replay and not self.guard.host_allowed(checked.host):
                     await self.guard.resolve(checked)
                 if not for_robots and self.config.respect_robots:
                     await self._check_robots(checked)
@@ -670,8 +697,3 @@ def _from_cache(url: str, entry: CacheEntry, attempts: int, elapsed: float) -> F
         fetched_at=entry.fetched_datetime,
         from_cache=True,
     )
-
-
-def host_of(url: str) -> str:
-    """The lower-case host of ``url`` (``""`` if it has none)."""
-    return (urlsplit(url).hostname or "").lower()

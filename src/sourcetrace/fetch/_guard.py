@@ -274,8 +274,3 @@ class AddressGuard:
         if not addresses:
             raise OSError(f"{checked.host} resolved to no address")
         return addresses
-
-
-def format_addresses(addresses: Sequence[IPAddress]) -> str:
-    """The addresses as a short comma-separated list, for messages."""
-    return ", ".join(str(a) for a in addresses[:4])

@@ -96,7 +96,7 @@ _CELL_TAGS = frozenset({"td", "th"})
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BOILERPLATE = re.compile(
     r"^(?:share|sharing|social|newsletter|related|comments?|cookies?|promo|advert\w*|ads?"
-    r"|subscribe|subscription|paywall|breadcrumbs?|sidebar|menu|nav|navbar|skip|sr-only"
+    r"|subscribe|subscription|paywall|breadcrumbs?|crumbs|sidebar|menu|nav|navbar|skip|sr-only"
     r"|visually-hidden|site-header|site-footer|masthead|byline-share|recirc\w*)(?:[-_].*)?$",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ class _TextBuilder:
             return
         if cleaned[0].isspace():
             self.separator(" ")
-        body = cleaned.strip(" ") if keep_lines else cleaned.strip()
+        body = cleaned.strip()
         if self.pending and self.pos:
             self.parts.append(self.pending)
             self.pos += len(self.pending)
@@ -251,6 +251,7 @@ class _Index:
     articles: list[Tag] = field(default_factory=list)
     mains: list[Tag] = field(default_factory=list)
     titles: list[Tag] = field(default_factory=list)
+    paragraphs: list[Tag] = field(default_factory=list)
 
 
 _BYLINE_CLASSES = frozenset({"byline__name", "author-name"})
@@ -280,6 +281,8 @@ def _index(soup: BeautifulSoup) -> _Index:
             index.articles.append(node)
         elif name == "title":
             index.titles.append(node)
+        elif name == "p":
+            index.paragraphs.append(node)
         if name == "main" or node.get("role") == "main" or node.get("itemprop") == "articleBody":
             index.mains.append(node)
         if (
@@ -296,9 +299,61 @@ def _choose_root(soup: BeautifulSoup, index: _Index) -> Tag:
         return max(index.articles, key=lambda t: len(t.get_text(" ", strip=True)))
     if index.mains:
         return index.mains[0]
-    if isinstance(soup.body, Tag):
-        return soup.body
-    return soup
+    body = soup.body if isinstance(soup.body, Tag) else soup
+    return _densest(body, index.paragraphs)
+
+
+_MIN_PARAGRAPH_CHARS = 200
+_CORE_SHARE = 0.7
+_MAX_EXTRA_SHARE = 0.3
+_MAX_EXTRA_LINK_SHARE = 0.5
+_MAX_CLIMB = 50
+
+
+def _text_and_link_chars(tag: Tag) -> tuple[int, int]:
+    text = len(tag.get_text(strip=True))
+    links = sum(len(a.get_text(strip=True)) for a in tag.find_all("a"))
+    return text, links
+
+
+def _densest(body: Tag, paragraphs: list[Tag]) -> Tag:
+    """The block holding most of a page's paragraphs, for pages without ``<article>``.
+
+    The smallest element holding 70% of the text in ``<p>`` elements, widened to its
+    parent while the parent adds little text (at most 30% more), most of it not links:
+    the headline and dateline beside the text come in, the menus around it do not.
+    """
+    sizes = [(p, len(p.get_text(strip=True))) for p in paragraphs]
+    total = sum(size for _, size in sizes)
+    if total < _MIN_PARAGRAPH_CHARS:
+        return body
+    held: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    tags: dict[int, Tag] = {}
+    for paragraph, size in sizes:
+        for level, ancestor in enumerate(paragraph.parents):
+            if ancestor is body or level >= _MAX_CLIMB or not isinstance(ancestor, Tag):
+                break
+            key = id(ancestor)
+            held[key] = held.get(key, 0) + size
+            tags[key] = ancestor
+    candidates = [key for key, size in held.items() if size >= _CORE_SHARE * total]
+    if not candidates:
+        return body
+    for key in candidates:
+        depth[key] = sum(1 for _ in tags[key].parents)
+    core = tags[max(candidates, key=lambda key: depth[key])]
+    core_text, core_links = _text_and_link_chars(core)
+    for _ in range(_MAX_CLIMB):
+        parent = core.parent
+        if not isinstance(parent, Tag) or parent is body:
+            break
+        parent_text, parent_links = _text_and_link_chars(parent)
+        extra, extra_links = parent_text - core_text, parent_links - core_links
+        if extra > _MAX_EXTRA_SHARE * core_text or extra_links > _MAX_EXTRA_LINK_SHARE * extra:
+            break
+        core, core_text, core_links = parent, parent_text, parent_links
+    return core
 
 
 def _meta(index: _Index, *keys: str) -> str | None:

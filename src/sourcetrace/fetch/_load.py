@@ -27,6 +27,12 @@ from ._text import document_from_text
 __all__ = ["aload", "document_from_bytes", "document_from_fetch", "load"]
 
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
+_BARE_URL = re.compile(r"^(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,24}(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
+"""``www.example.org/story``: a URL missing its ``https://`` (unless the "top-level
+domain" is a file extension: ``notes.txt`` is a file name)."""
+_FILE_EXTENSIONS = frozenset(
+    {"txt", "text", "html", "htm", "xhtml", "md", "pdf", "json", "xml", "csv", "docx"}
+)
 _PATH_SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf", ".xhtml", ".text")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _MAX_PATH_CHARS = 4096
@@ -88,6 +94,13 @@ def document_from_fetch(result: FetchResult) -> Document:
     doc.fetched_at = result.fetched_at
     doc.media_type = result.media_type or doc.media_type
     return doc
+
+
+def _looks_like_bare_url(text: str) -> bool:
+    if not _BARE_URL.match(text):
+        return False
+    host = text.split("/", 1)[0].split(":", 1)[0]
+    return host.rsplit(".", 1)[-1].lower() not in _FILE_EXTENSIONS
 
 
 def _looks_like_path(text: str) -> bool:
@@ -201,6 +214,11 @@ async def aload(
             exists = False
         if exists:
             return _read_path(path)
+        if _looks_like_bare_url(stripped):
+            raise InputError(
+                f"{stripped!r} looks like a web address without its scheme; write it as "
+                f"'https://{stripped}' to fetch it"
+            )
         if _looks_like_path(source):
             raise InputError(
                 f"file not found: {stripped!r}; check the path (or pass the text itself)"

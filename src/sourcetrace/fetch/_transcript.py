@@ -161,7 +161,9 @@ def parse_turns(text: str) -> list[Turn]:
     ``is_question=True``; when the previous turn ends by calling on someone ("Go ahead,
     Said."), the question's ``asker`` is that name. ``speaker`` is the label without its
     parenthesised title; ``label`` spans the whole label as printed (title included),
-    ``span`` what the speaker says. All spans point into ``text`` unchanged.
+    ``span`` what the speaker says. All spans point into ``text`` unchanged. A text whose
+    labels all name one speaker has no turns (``[]``): that is a heading or a dateline,
+    not a transcript.
 
     Examples:
         >>> turns = parse_turns("MR PRICE: Good afternoon. Go ahead, Said.\\n"
@@ -193,4 +195,8 @@ def parse_turns(text: str) -> list[Turn]:
             )
         )
         previous_text = text[label.content_start : content_end]
+    # One speaker is no conversation: a lone "WASHINGTON:" dateline or "MINISTER:" heading
+    # in an article must not make its paragraphs look like someone's remarks.
+    if len({turn.speaker for turn in turns}) < 2:
+        return []
     return turns

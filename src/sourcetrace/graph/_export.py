@@ -8,6 +8,7 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from .._models import GraphNode, ProvenanceGraph
+from .._optional import require
 
 if TYPE_CHECKING:
     import networkx
@@ -25,6 +26,16 @@ _SCHEMA_TYPES = {
     "passage": "schema:Quotation",
     "report": "schema:NewsArticle",
     "statement": "schema:Statement",
+}
+# The ProvDocument method that writes each relation.
+_PROV_RECORDS = {
+    "wasAttributedTo": "attribution",
+    "wasQuotedFrom": "quotation",
+    "wasDerivedFrom": "derivation",
+    "hadPrimarySource": "primary_source",
+    "wasGeneratedBy": "generation",
+    "used": "usage",
+    "wasAssociatedWith": "association",
 }
 _AGENT_TYPES = {
     "person": "prov:Person",
@@ -95,23 +106,12 @@ def to_prov(graph: ProvenanceGraph) -> prov.model.ProvDocument:
             )
     for edge in graph.edges:
         source, target = records[edge.source], records[edge.target]
+        if edge.relation == "hadMember":
+            document.membership(source, target)  # PROV membership carries no attributes
+            continue
         extra = {f"st:{k}": v for k, v in edge.attributes.items() if v is not None} or None
-        if edge.relation == "wasAttributedTo":
-            document.attribution(source, target, other_attributes=extra)
-        elif edge.relation == "wasQuotedFrom":
-            document.quotation(source, target, other_attributes=extra)
-        elif edge.relation == "wasDerivedFrom":
-            document.derivation(source, target, other_attributes=extra)
-        elif edge.relation == "hadPrimarySource":
-            document.primary_source(source, target, other_attributes=extra)
-        elif edge.relation == "wasGeneratedBy":
-            document.generation(source, target, other_attributes=extra)
-        elif edge.relation == "used":
-            document.usage(source, target, other_attributes=extra)
-        elif edge.relation == "wasAssociatedWith":
-            document.association(source, target, other_attributes=extra)
-        elif edge.relation == "hadMember":
-            document.membership(source, target)
+        make = getattr(document, _PROV_RECORDS[edge.relation])
+        make(source, target, other_attributes=extra)
     return document
 
 
@@ -167,14 +167,7 @@ def to_mermaid(graph: ProvenanceGraph) -> str:
 
 def to_turtle(graph: ProvenanceGraph) -> str:
     """The graph as PROV-O in RDF Turtle (needs ``pip install 'sourcetrace[rdf]'``)."""
-    try:
-        import rdflib  # noqa: F401
-    except ImportError as exc:
-        from .._errors import MissingDependencyError
-
-        raise MissingDependencyError(
-            "PROV-O/Turtle export needs rdflib: pip install 'sourcetrace[rdf]'"
-        ) from exc
+    require("rdflib", extra="rdf", feature="PROV-O/Turtle export")
     with warnings.catch_warnings():
         # rdflib warns about its own API as prov's serialiser calls it; not the user's concern.
         warnings.simplefilter("ignore", DeprecationWarning)

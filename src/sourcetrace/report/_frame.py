@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._models import TraceReport
+from .._optional import require
 
 __all__ = ["claim_rows", "to_dataframe"]
 
@@ -42,12 +43,5 @@ def claim_rows(report: TraceReport) -> list[dict[str, Any]]:
 
 def to_dataframe(report: TraceReport) -> Any:
     """A ``pandas.DataFrame`` with one row per claim (see :func:`claim_rows`)."""
-    try:
-        import pandas
-    except ImportError as exc:
-        from .._errors import MissingDependencyError
-
-        raise MissingDependencyError(
-            "to_dataframe needs pandas: pip install 'sourcetrace[pandas]'"
-        ) from exc
+    pandas = require("pandas", extra="pandas", feature="to_dataframe")
     return pandas.DataFrame(claim_rows(report))

@@ -384,6 +384,7 @@ def trace_many(
             summary.total += 1
             if key in already:
                 summary.skipped += 1
+                bar.advance()
                 continue
             yield key, article
 

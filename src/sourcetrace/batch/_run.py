@@ -105,7 +105,7 @@ class _Plan:
     """The sources of every article, in a form that travels to workers cheaply."""
 
     corpus_paths: tuple[str, ...]
-    """Persistent corpora: each worker opens the file itself, read-only."""
+    """Persistent corpora: each worker opens the file itself and only reads it."""
     sources: tuple[str | Path | Document, ...]
     """Files, folders, URLs and documents, passed to each trace as they are."""
     has_memory_corpora: bool = False
@@ -161,7 +161,8 @@ _CORPORA: dict[tuple[str, int], Any] = {}
 
 
 def _open_corpus(path: str) -> Any:
-    """The corpus at ``path`` opened read-only, once per worker thread.
+    """The corpus at ``path``, opened once per worker thread (read-only where the
+    ``Corpus`` constructor offers it).
 
     SQLite connections belong to the thread that opened them, and every thread of a
     worker reads the same file through the operating system's page cache, so a
@@ -314,7 +315,7 @@ def trace_many(
     Each article is one task: load, extract, discover, fetch, match, graph, exactly as
     :func:`~sourcetrace.trace` does it, on whichever worker is free. A persistent corpus
     in ``sources`` (a ``.db`` path, or a ``Corpus`` backed by one) travels to the
-    workers as its path and is opened read-only by each. Reports are appended to
+    workers as its path and is opened by each, which only reads it. Reports are appended to
     ``out`` as they finish, in the order they finish.
 
     Running again with the same ``out`` resumes: articles whose key is already in the

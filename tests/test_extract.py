@@ -307,3 +307,115 @@ def test_extract_unbalanced_quote_recovers_at_paragraph_end() -> None:
     )
     found = _run(text)
     assert [c.text for c in found.claims] == ["the bridge would reopen", "It will"]
+
+
+# --- wire-copy conventions ------------------------------------------------------------------
+def test_extract_doubled_apostrophe_quotes() -> None:
+    claim = _one("''We will rebuild the pier,'' said Nils Berg, the harbour master.")
+    assert claim.kind == "direct" and claim.quote == "We will rebuild the pier"
+    assert claim.speaker.name == "Nils Berg"
+    # the appositive belongs to the mention as written, not to the name
+    assert claim.source is not None and claim.source.text == "Nils Berg, the harbour master"
+
+
+def test_extract_question_quote_keeps_its_speaker() -> None:
+    found = _run("“Why would we wait?” Ortiz asked. “We waited.” Reyes said.")
+    assert [(c.quote, c.speaker.name) for c in found.claims] == [
+        ("Why would we wait?", "Ortiz"),
+        ("We waited.", "Reyes"),
+    ]
+
+
+def test_extract_mixed_marks_close_a_quotation() -> None:
+    claim = _one('“The deal is dead," Senator Ada Moss (D-Ore.) said in a statement.')
+    assert claim.quote == "The deal is dead"
+    assert claim.speaker.name == "Ada Moss"
+    assert claim.source is not None and claim.source.text == "Senator Ada Moss (D-Ore.)"
+
+
+def test_extract_appositive_between_subject_and_cue() -> None:
+    claim = _one("Kofi Lund, a port engineer who retired in May, said the cranes were unsafe.")
+    assert claim.speaker.name == "Kofi Lund"
+    assert claim.source is not None
+    assert claim.source.text == "Kofi Lund, a port engineer who retired in May"
+
+
+def test_extract_relative_who_and_participles() -> None:
+    found = _run(
+        "Reyes, who said he had never seen the report, said the audit was late, "
+        "adding that the ministry would publish it in May."
+    )
+    texts = [c.text for c in found.claims]
+    assert texts == [
+        "he had never seen the report",
+        "the audit was late",
+        "the ministry would publish it in May",
+    ]
+    assert found.claims[0].source is not None and found.claims[0].source.text == "who"
+    assert len({c.speaker.id for c in found.claims}) == 1
+    assert found.claims[2].cue is not None and found.claims[2].cue.lemma == "add"
+
+
+def test_extract_coordinated_cues() -> None:
+    found = _run("Ortiz says the pumps failed and says she asked for new ones in 2024.")
+    assert [c.text for c in found.claims] == [
+        "the pumps failed",
+        "she asked for new ones in 2024",
+    ]
+
+
+def test_extract_signed_quotation() -> None:
+    claim = _one("“The barrier will hold this winter.” ― Marta Quill")
+    assert claim.kind == "direct" and claim.speaker.name == "Marta Quill"
+
+
+def test_extract_frame_in_the_middle() -> None:
+    claim = _one("The goal, the minister said, is a barrier that holds for a century.")
+    assert [c.text for c in claim.content] == ["The goal", "is a barrier that holds for a century"]
+
+
+def test_extract_narration_after_the_frame_is_not_content() -> None:
+    claim = _one("The pumps are too old, residents said on Friday, as the water rose again.")
+    assert claim.text == "The pumps are too old"
+    assert claim.time is not None and claim.time.text == "on Friday"
+
+
+def test_extract_names_met_before_speaking_give_full_names() -> None:
+    found = _run(
+        "Harbour spokeswoman Dana Okafor defended the plan on Monday. Deputy Minister "
+        "Tomas Reyes stayed silent. Okafor said the gates were tested. "
+        "“We checked every one,” she said. “It will hold,” he said."
+    )
+    okafor, she, he = found.claims
+    assert okafor.speaker.name == "Dana Okafor"
+    assert okafor.speaker.role == "Harbour spokeswoman"
+    assert she.speaker == okafor.speaker  # "she": the latest woman named
+    assert he.speaker.name == "Tomas Reyes"  # "he" skips her and finds him
+
+
+def test_extract_headline_labels_and_passives_are_not_claims() -> None:
+    text = (
+        "Stealth Over Harbour: Pumps Were Never Ordered\n"
+        "Correction: An earlier version misspelled a name.\n"
+        "The barrier was first promised in 2023 by the ministry.\n"
+    )
+    assert extract_claims(text) == []
+
+
+def test_extract_beliefs_and_acts_are_opt_in() -> None:
+    text = "The mayor thinks the pumps will fail. The union called for a full inquiry."
+    assert extract_claims(text) == []
+    broad = RuleBasedExtractor(beliefs=True, acts=True)
+    found = extract_claims(text, extractor=broad)
+    assert [(c.cue.lemma if c.cue else None, c.text) for c in found] == [
+        ("think", "the pumps will fail"),
+        ("call", "a full inquiry"),
+    ]
+    assert found[1].cue is not None and found[1].cue.span.text == "called for"
+
+
+def test_extract_interrupted_quote_with_time_in_the_frame() -> None:
+    text = "“Our crews,” Mayor Lena Ortiz said on Tuesday, “will work through the winter.”"
+    claim = _one(text)
+    assert [q.text for q in claim.quotes] == ["Our crews", "will work through the winter."]
+    assert claim.time is not None and claim.time.text == "on Tuesday"

@@ -201,3 +201,10 @@ def test_load_seed_article_is_kept_exactly() -> None:
     # A news article, not a transcript: no speaker turns however many colons it has.
     assert doc.turns == []
     assert doc.kind != "transcript"
+
+
+def test_text_with_surrounding_space_is_text_even_if_it_names_a_folder() -> None:
+    from sourcetrace import load
+
+    # "." names the current folder, but ". " with a space is a (tiny) article.
+    assert load(". ").text == ". "

@@ -8,8 +8,11 @@ from a local copy.
 Roles map as follows: ``source`` is the mention as written (``Claim.source``: PolNeAR's
 gold source is the literal span, a pronoun included), ``cue`` the cue span, ``content``
 the content pieces, with the word "that" before them when there is one (sourcetrace
-leaves it out of a claim's words; PolNeAR keeps it). PolNeAR also annotates beliefs and intentions ("thinks", "plans"),
-so the adapter turns on :data:`sourcetrace.extract.BELIEF_CUES`.
+leaves it out of a claim's words; PolNeAR keeps it). PolNeAR also annotates beliefs and
+intentions ("thinks", "plans") and speech acts with an object ("called for"), so the
+adapter turns on :data:`sourcetrace.extract.BELIEF_CUES` and
+:data:`sourcetrace.extract.ACT_CUES` (``POLNEAR_BELIEFS=0`` / ``POLNEAR_ACTS=0`` turn
+them off, to measure speech alone).
 
 Run from the repository root::
 
@@ -20,19 +23,62 @@ Run from the repository root::
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
-from sourcetrace._models import Document
+from sourcetrace._models import Claim, Document
 from sourcetrace.extract import RuleBasedExtractor
 
-_EXTRACTOR = RuleBasedExtractor(beliefs=os.environ.get("POLNEAR_BELIEFS", "1") == "1")
+_EXTRACTOR = RuleBasedExtractor(
+    beliefs=os.environ.get("POLNEAR_BELIEFS", "1") == "1",
+    acts=os.environ.get("POLNEAR_ACTS", "1") == "1",
+)
+
+
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were"}
+    | {"could", "may", "might", "should", "must"}
+    | {"also", "later", "further", "previously", "repeatedly", "again"}
+)
+_OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
+"""Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
+_GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
+
+
+def _cue_span(text: str, claim: Claim) -> list[list[int]]:
+    """PolNeAR's cue: the verb with its auxiliaries and whatever stands between it and
+    the content ("has said", "said Tuesday in a statement"), but "quoted" alone."""
+    assert claim.cue is not None
+    start, end = claim.cue.span.start, claim.cue.span.end
+    if claim.cue.lemma == "quote":
+        end = start + len(claim.cue.span.text.split()[0])
+        return [[start, end]]
+    for _ in range(3):
+        before = text[max(0, start - 8) : start]
+        words = before.split()
+        if words and before.endswith(" ") and words[-1].lower() in _AUXILIARIES:
+            start = start - len(before) + before.rstrip().rfind(words[-1])
+        else:
+            break
+    first = claim.content[0].start
+    source = claim.source
+    between_source = source is not None and end <= source.start < first
+    if end < first <= end + 120 and not between_source and claim.cue.lemma not in _OBJECT_CUES:
+        gap = text[end:first]
+        trimmed = _GAP_END.search(gap)
+        keep = gap[: trimmed.start()] if trimmed else gap
+        if keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
+            end += len(keep)
+    return [[start, end]]
 
 
 def _with_that(text: str, start: int, end: int) -> list[int]:
     """PolNeAR's content keeps the complementiser: "said [that the talks failed]"."""
-    before = text[max(0, start - 6) : start]
-    if before.lower().endswith("that "):
-        return [start - 5, end]
+    before = text[max(0, start - 8) : start]
+    lowered = before.lower()
+    for tail in ("that ", 'that "', "that “", "that ''"):
+        if lowered.endswith(tail):
+            return [start - len(tail), end]
     return [start, end]
 
 
@@ -49,7 +95,7 @@ def extract(text: str) -> list[dict[str, Any]]:
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],
-                "cue": [[claim.cue.span.start, claim.cue.span.end]] if claim.cue else [],
+                "cue": _cue_span(text, claim) if claim.cue else [],
                 "content": [_with_that(text, span.start, span.end) for span in claim.content],
             }
         )

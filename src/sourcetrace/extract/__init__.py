@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from .._models import Agent, Claim, Document
-from ._lexicon import BELIEF_CUES, LOADED_CUES, NEUTRAL_CUES
+from ._lexicon import ACT_CUES, BELIEF_CUES, LOADED_CUES, NEUTRAL_CUES
 from ._rules import run
 
 __all__ = [
+    "ACT_CUES",
     "BELIEF_CUES",
     "LOADED_CUES",
     "NEUTRAL_CUES",
@@ -64,17 +65,21 @@ class RuleBasedExtractor:
         beliefs: also read cues of belief, intention and finding ("thinks", "hopes",
             "plans", "found"; see :data:`BELIEF_CUES`) as attributions. They are not
             statements a fact-checker can trace, so this is off by default.
+        acts: also read speech acts that take an object rather than a statement
+            ("called for", "criticized", "cited", "declined to"; see :data:`ACT_CUES`).
+            Off by default for the same reason.
     """
 
-    def __init__(self, *, beliefs: bool = False) -> None:
+    def __init__(self, *, beliefs: bool = False, acts: bool = False) -> None:
         self.beliefs = beliefs
+        self.acts = acts
 
     def __repr__(self) -> str:
-        return f"RuleBasedExtractor(beliefs={self.beliefs!r})"
+        return f"RuleBasedExtractor(beliefs={self.beliefs!r}, acts={self.acts!r})"
 
     def extract(self, document: Document) -> Extraction:
         """The attributed claims of ``document`` and the agents behind them."""
-        claims, agents = run(document, beliefs=self.beliefs)
+        claims, agents = run(document, beliefs=self.beliefs, acts=self.acts)
         return Extraction(claims=claims, agents=agents)
 
 

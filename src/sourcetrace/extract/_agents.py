@@ -9,6 +9,8 @@ however many agents an article has.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from ._lexicon import (
@@ -25,6 +27,25 @@ from ._lexicon import (
 
 __all__ = ["AgentDraft", "AgentRegistry", "MentionInfo", "read_mention"]
 
+_NAME_RE = re.compile(
+    r"\b[A-Z][a-z'’-]+(?:[ \u00a0]+(?:[A-Z]\.(?:[ \u00a0]*[A-Z]\.)?|[A-Z][a-z'’-]+)){1,4}"
+)
+_SURNAME_RE = re.compile(r"\b[A-Z][a-z'’-]+")
+_NOT_NAMES = _wordset(
+    """the a an in on at but and as if when while after before speaking asked pressed
+    according citing this that these those his her their its our we they he she it
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december north south east west new
+    port mount lake river street avenue"""
+)
+_FEMALE = _wordset(
+    """spokeswoman councilwoman chairwoman congresswoman businesswoman mrs ms miss madam
+    queen princess lady dame woman sister mother"""
+)
+_MALE = _wordset(
+    """spokesman councilman chairman congressman businessman mr sir king prince lord man
+    brother father"""
+)
 _DETERMINERS = _wordset(
     """the a an another one two three several some many most few his her their its our
     this that these those any other numerous multiple"""
@@ -76,6 +97,20 @@ class AgentDraft:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)
     speaks: bool = False
+    gender: str = ""
+    """"m" or "f" once a title or a pronoun tells; "" while unknown."""
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class KnownName:
+    """A person's full name met anywhere in the article, speaking or not."""
+
+    name: str
+    role: str | None
+    affiliation: str | None
+    span: tuple[int, int]
+    gender: str
 
 
 def _is_capitalised(word: str) -> bool:
@@ -224,23 +259,161 @@ def _affiliation(role_words: list[str]) -> str | None:
 class AgentRegistry:
     """The agents of one article, with the indexes that resolve later mentions."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        self.text = text
         self.agents: list[AgentDraft] = []
+        self._known: dict[str, KnownName] = {}
+        self._recent: list[tuple[int, str]] = []
+        self._surnames: dict[str, str] = {}
+        """Known surnames as written ("Okafor") and their keys."""
+        self._seen_names: dict[str, str | None] = {}
+        """(position, surname key) of every full name met, in article order."""
         self._by_name: dict[str, AgentDraft] = {}
         self._by_surname: dict[str, AgentDraft] = {}
         self._by_head: dict[str, AgentDraft] = {}
         self._last_by_kind: dict[str, AgentDraft] = {}
         self._last_person: AgentDraft | None = None
+        self._last_by_gender: dict[str, AgentDraft] = {}
         self._last_plural: AgentDraft | None = None
         self._last_org: AgentDraft | None = None
 
     def resolve(self, info: MentionInfo, span: tuple[int, int]) -> AgentDraft:
         """The agent a mention refers to: an earlier one, or a new one."""
-        agent = self._find(info)
+        agent = self._find(info, span[0])
+        if agent is None:
+            agent = self._from_known(info)
         if agent is None:
             agent = self._create(info)
         self.note(agent, info, span)
+        if info.kind == "pronoun" and info.head in ("he", "she") and not agent.gender:
+            agent.gender = "m" if info.head == "he" else "f"
+            self._last_by_gender[agent.gender] = agent
         return agent
+
+    def knows(self, info: MentionInfo, before: int) -> bool:
+        """Whether the mention names someone met before ``before`` (a speaker, or a full
+        name anywhere earlier in the article)."""
+        if self._find(info) is not None:
+            return True
+        words = info.name.split()
+        known = self._known.get(_name_key(words[-1])) if words else None
+        return known is not None and known.span[1] <= before
+
+    def observe(self, start: int, end: int) -> None:
+        """Note the full names of people in ``text[start:end]`` (one paragraph), so that
+        a later "Okafor" or "she" finds "ministry spokeswoman Dana Okafor"."""
+        text = self.text
+        found: list[tuple[int, str]] = []
+        if self._surnames:
+            # a surname alone ("Okafor was blunt") keeps its person recent
+            for match in _SURNAME_RE.finditer(text, start, end):
+                key = self._surnames.get(match.group())
+                if key is not None:
+                    found.append((match.start(), key))
+        for match in _NAME_RE.finditer(text, start, end):
+            written = match.group()
+            seen = self._seen_names.get(written, "")
+            if seen is None:
+                continue
+            if seen:
+                found.append((match.start(), seen))
+                continue
+            key = self._read_name(written, match.start(), match.end(), start)
+            self._seen_names[written] = key
+            if key is not None:
+                found.append((match.start(), key))
+        found.sort()
+        self._recent.extend(found)
+
+    def _read_name(self, written: str, match_start: int, match_end: int, floor: int) -> str | None:
+        """The surname key of a person's name as written, remembered in ``_known``."""
+        text = self.text
+        words = written.split()
+        lead = 0
+        while lead < len(words) and (
+            words[lead].lower().rstrip(".") in TITLE_WORDS or words[lead].lower() in _NOT_NAMES
+        ):
+            lead += 1
+        name_words = words[lead:]
+        if len(name_words) < 2 or len(name_words) > 4:
+            return None
+        lows = {word.lower().rstrip(".") for word in name_words}
+        if lows & (ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS):
+            return None
+        key = _name_key(name_words[-1])
+        if key in self._known:
+            return key
+        role_words = [word for word in words[:lead] if word.lower() not in _NOT_NAMES]
+        before = text[max(floor, match_start - 40) : match_start].split()
+        while before and (
+            before[-1].lower() in TITLE_WORDS
+            or before[-1].lower() in PERSON_NOUNS
+            or before[-1].lower() in ORG_NOUNS
+        ):
+            role_words.insert(0, before.pop())
+        # "State Department spokesman", "Harbour spokeswoman": the body they speak for
+        for _ in range(3):
+            if role_words and before and before[-1][:1].isupper() and before[-1].isalpha():
+                role_words.insert(0, before.pop())
+        lowered = {word.lower().rstrip(".") for word in role_words}
+        self._known[key] = KnownName(
+            name=" ".join(name_words),
+            role=" ".join(role_words) or None,
+            affiliation=_affiliation(role_words),
+            span=(match_start, match_end),
+            gender="f" if lowered & _FEMALE else "m" if lowered & _MALE else "",
+        )
+        self._surnames[name_words[-1]] = key
+        return key
+
+    def _from_known(self, info: MentionInfo) -> AgentDraft | None:
+        """A person first met without speaking ("Dana Okafor defended ..."), now a speaker."""
+        if not (info.proper and info.kind == "person"):
+            return None
+        words = info.name.split()
+        known = self._known.get(_name_key(words[-1]))
+        if known is None or (len(words) > 1 and known.name != info.name):
+            return None
+        agent = self._create(
+            MentionInfo(
+                text=known.name,
+                kind="person",
+                name=known.name,
+                role=info.role or known.role,
+                affiliation=info.affiliation or known.affiliation,
+                proper=True,
+            )
+        )
+        agent.gender = known.gender
+        self.note(agent, info, known.span)
+        return agent
+
+    def _pronoun_referent(self, pronoun: str, position: int) -> AgentDraft | None:
+        """The latest person before ``position`` that "he" or "she" can stand for."""
+        unwanted = "f" if pronoun == "he" else "m" if pronoun == "she" else "?"
+        speaker = self._last_person
+        index = bisect.bisect_left(self._recent, (position, ""))
+        for recent_position, key in reversed(self._recent[max(0, index - 8) : index]):
+            if (
+                speaker is not None
+                and speaker.gender != unwanted
+                and speaker.mentions
+                and speaker.mentions[-1][0] > recent_position
+            ):
+                break  # the latest speaker came after this name: prefer the speaker
+            known = self._known[key]
+            agent = self._by_surname.get(key) or self._by_name.get(_name_key(known.name))
+            gender = agent.gender if agent is not None else known.gender
+            if gender == unwanted:
+                continue
+            if agent is not None:
+                return agent
+            return self._from_known(
+                MentionInfo(text=known.name, kind="person", name=known.name, proper=True)
+            )
+        if speaker is not None and speaker.gender != unwanted:
+            return speaker
+        return self._last_by_gender.get("m" if pronoun == "he" else "f")
 
     def last_person(self) -> AgentDraft | None:
         """The person most recently mentioned as a speaker (for "A:" in an interview)."""
@@ -248,10 +421,12 @@ class AgentRegistry:
 
     def note(self, agent: AgentDraft, info: MentionInfo, span: tuple[int, int]) -> None:
         """Record a mention of ``agent`` and make it the most recent of its kind."""
-        if span not in agent.mentions:
+        if span not in agent.seen:
+            agent.seen.add(span)
             agent.mentions.append(span)
-        if info.role is None and info.kind in ("person",) and agent.role is None:
-            pass
+        if not agent.gender and info.role:
+            lowered = set(info.role.lower().replace(".", "").split())
+            agent.gender = "f" if lowered & _FEMALE else "m" if lowered & _MALE else ""
         if info.head:
             agent.heads.add(info.head)
             if info.kind != "pronoun":
@@ -262,6 +437,8 @@ class AgentRegistry:
             if self._by_head[word].kind == agent.kind:
                 self._by_head[word] = agent
         self._last_by_kind[agent.kind] = agent
+        if agent.gender:
+            self._last_by_gender[agent.gender] = agent
         if agent.kind in ("person", "anonymous"):
             self._last_person = agent
         elif agent.kind == "group":
@@ -269,9 +446,11 @@ class AgentRegistry:
         else:
             self._last_org = agent
 
-    def _find(self, info: MentionInfo) -> AgentDraft | None:
+    def _find(self, info: MentionInfo, position: int = 0) -> AgentDraft | None:
         if info.kind == "pronoun":
-            if info.head in ("he", "she", "i"):
+            if info.head in ("he", "she"):
+                return self._pronoun_referent(info.head, position)
+            if info.head == "i":
                 return self._last_person
             if info.head in ("they", "we"):
                 return self._last_plural or self._last_org or self._last_person

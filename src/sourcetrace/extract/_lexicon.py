@@ -13,6 +13,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 __all__ = [
+    "ACT_CUES",
     "BELIEF_CUES",
     "CUE_FORMS",
     "LOADED_CUES",
@@ -68,7 +69,6 @@ NEUTRAL_CUES = frozenset(
         "caution",
         "reiterate",
         "repeat",
-        "acknowledge",
     }
 )
 """Cues that report speech without judging it: *said*, *told*, *added*, *according to*,
@@ -78,6 +78,7 @@ LOADED_CUES = frozenset(
     {
         "claim",
         "admit",
+        "acknowledge",
         "insist",
         "concede",
         "allege",
@@ -150,6 +151,43 @@ BELIEF_CUES = frozenset(
 not statements and are off by default; ``RuleBasedExtractor(beliefs=True)`` reads them,
 which is how PolNeAR annotates attribution."""
 
+ACT_CUES = frozenset(
+    {
+        "call",
+        "criticize",
+        "criticise",
+        "endorse",
+        "defend",
+        "praise",
+        "question",
+        "blame",
+        "reject",
+        "cite",
+        "point to",
+        "refer to",
+        "express",
+        "offer",
+        "seek",
+        "decline",
+        "refuse",
+        "oppose",
+        "support",
+        "back",
+        "condemn",
+        "applaud",
+        "welcome",
+        "demand",
+        "dispute",
+        "challenge",
+        "highlight",
+        "tout",
+        "recommend",
+    }
+)
+"""Speech acts that take an object rather than a statement (*called for*, *criticized*,
+*endorsed*, *cited*, *declined to*). Off by default: ``RuleBasedExtractor(acts=True)``
+reads them, as PolNeAR does."""
+
 _IRREGULAR = {
     "say": ("said", "says", "saying", "say"),
     "tell": ("told", "tells", "telling", "tell"),
@@ -173,6 +211,14 @@ _IRREGULAR = {
     "show": ("showed", "shows", "showing", "show", "shown"),
     "plan": ("planned", "plans", "planning", "plan"),
     "purport": ("purported", "purports", "purport"),
+    "seek": ("sought", "seeks", "seeking", "seek"),
+    "back": ("backed", "backs", "backing"),
+    "question": ("questioned", "questions", "questioning"),
+    "support": ("supported", "supports", "supporting"),
+    "offer": ("offered", "offers", "offering"),
+    "call": ("called", "calls", "calling", "call"),
+    "tout": ("touted", "touts", "touting"),
+    "refer": ("referred", "refers", "referring", "refer"),
 }
 
 
@@ -191,11 +237,14 @@ def _forms(lemma: str) -> tuple[str, ...]:
 
 def _build_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
-    for lemma in sorted(NEUTRAL_CUES | LOADED_CUES | BELIEF_CUES):
+    for lemma in sorted(NEUTRAL_CUES | LOADED_CUES | BELIEF_CUES | ACT_CUES):
         if lemma == "according to":
             continue
         for form in _forms(lemma):
             forms.setdefault(form, lemma)
+            if " " in form:
+                # "pointed out": the verb leads, the reader checks the particle
+                forms.setdefault(form.split()[0], lemma)
     return forms
 
 
@@ -254,7 +303,7 @@ OUTLET_WORDS = _wordset(
     economist atlantic independent mirror express chronicle globe monitor daily weekly
     magazine tv television radio newsweek wire ria tass xinhua yonhap kyodo interfax
     al-jazeera aljazeera jazeera courier star sun record register inquirer enquirer dispatch
-    bulletin examiner sentinel review standard mail today daily-news newswire broadcasting
+    bulletin examiner sentinel review standard mail today ledger daily-news newswire broadcasting
     bureau"""
 )
 ORG_NOUNS = _wordset(

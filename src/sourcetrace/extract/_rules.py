@@ -22,6 +22,7 @@ constant, so the whole pass is linear in the length of the article.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -31,8 +32,11 @@ from .._models import Agent, Claim, Cue, Document, Span
 from ..text.segment import Quotation, find_quotations, split_paragraphs, split_sentences
 from ._agents import AgentDraft, AgentRegistry, MentionInfo, read_mention
 from ._lexicon import (
+    ACT_CUES,
     BELIEF_CUES,
     CUE_FORMS,
+    NAME_PARTICLES,
+    NEUTRAL_CUES,
     ORG_NOUNS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
@@ -46,8 +50,9 @@ __all__ = ["run"]
 
 logger = logging.getLogger("sourcetrace.extract")
 
-_TOKEN_RE = re.compile(r"\w+(?:[-'’.&/]\w+)*|[^\w\s]")
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -74,7 +79,28 @@ _APPOSITIVE_OPENERS = _wordset(
     executive senior chief head director president"""
 )
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
-_HEAD_ENDERS = frozenset({"of", "for", "at", "with", "from", "in", "familiar", "close", "who"})
+_PARTICLES: dict[str, tuple[str, ...]] = {
+    "call": ("for", "on"),
+    "point to": ("to",),
+    "refer to": ("to",),
+    "point": ("to",),
+    "refer": ("to",),
+}
+_LINKING_WORDS = _wordset("but and so still however yet meanwhile also now then instead indeed")
+_SUBORDINATORS = _wordset(
+    """as while when because after before even although though if since until whereas
+    amid despite"""
+)
+_CONTENT_BREAKS = _wordset(
+    """which but whereas although though even leaving more a an according while"""
+)
+_COORDINATED_CUES = _wordset(
+    """said says told tells added adds argued argues insisted insists noted notes warned
+    warns claimed claims denied denies acknowledged acknowledges wrote writes"""
+)
+_HEAD_ENDERS = frozenset(
+    {"of", "for", "at", "with", "from", "in", "on", "about", "familiar", "close", "who"}
+)
 _FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 _SUBJECT_DETERMINERS = _wordset(
     """the a an another one two three several some many most few his her their its our
@@ -105,6 +131,10 @@ _PP_HEADS = _wordset(
 )
 _INTERVIEW_RE = re.compile(
     r"\b(?:interview(?:ed)?|spoke|talked|sat down|speaking)(?: with| to)? ", re.IGNORECASE
+)
+_NOT_LABELS = _wordset(
+    """correction correction source sources note update editor's related photo video read
+    watch more see also clarification disclosure"""
 )
 _QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
 _QA_ANSWER_LABELS = frozenset({"a", "answer"})
@@ -150,26 +180,24 @@ class _Draft:
 class _Reader:
     """One pass over one article."""
 
-    def __init__(self, document: Document, *, beliefs: bool) -> None:
+    def __init__(self, document: Document, *, beliefs: bool, acts: bool = False) -> None:
         self.document = document
         self.text = document.text
         self.beliefs = beliefs
-        self.registry = AgentRegistry()
+        self.acts = acts
+        self.registry = AgentRegistry(self.text)
         self.drafts: list[_Draft] = []
         self.sentence_claims: list[_Draft] = []
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
         self.publisher = publisher
-        self.cue_words = frozenset(
-            form
-            for form, lemma in CUE_FORMS.items()
-            if " " not in form and (beliefs or lemma not in BELIEF_CUES)
-        ) | {"according"}
+        self.cue_words = _cue_words(beliefs, acts)
 
     # --- the article ------------------------------------------------------------------
     def read(self) -> None:
         text = self.text
         open_claim: _Draft | None = None  # a claim whose quotation runs on past its paragraph
         for para_start, para_end in split_paragraphs(text):
+            self.registry.observe(para_start, para_end)
             quotations = find_quotations(text, para_start, para_end)
             sentences = split_sentences(text, para_start, para_end, quotations)
             last: _Draft | None = None
@@ -213,8 +241,12 @@ class _Reader:
 
     def _may_hold_claim(self, start: int, end: int, para_start: int) -> bool:
         """A cheap test that lets most narrative sentences skip tokenisation."""
-        words = _LOWER_WORD_RE.findall(self.text[start:end].lower())
+        # cue words are lower case, but for the first word ("According to", "Said Ellis:")
+        words = _LOWER_WORD_RE.findall(self.text, start, end)
         if not self.cue_words.isdisjoint(words):
+            return True
+        first = _FIRST_WORD_RE.match(self.text, start, end)
+        if first is not None and first.group(1).lower() in self.cue_words:
             return True
         return start == para_start and ":" in self.text[start : min(end, start + 60)]
 
@@ -228,6 +260,11 @@ class _Reader:
             label = self._label(tokens, sentence)
             if label is not None:
                 return [label] if label.content else []
+        signed = self._signed_quote(tokens, sentence)
+        if signed is not None:
+            made.append(signed)
+            self.drafts.append(signed)
+            return made
         long_sentence = len(tokens) > _MAX_TOKENS
         for offset in range(0, max(len(tokens), 1), _MAX_TOKENS):
             window = tokens[offset : offset + _MAX_TOKENS]
@@ -236,9 +273,10 @@ class _Reader:
                 # that no claim carries (and copies) the whole run
                 sentence = (window[0].start, window[-1].end)
             covered = -1
+            cue_words = self.cue_words
             for index in range(len(window)):
                 tok = window[index]
-                if tok.kind != "w" or tok.start < covered:
+                if tok.low not in cue_words or tok.kind != "w" or tok.start < covered:
                     continue
                 draft = self._try_cue(window, index, sentence)
                 if draft is not None:
@@ -246,6 +284,51 @@ class _Reader:
                     self.drafts.append(draft)
                     covered = max(end for _, end in (*draft.content, (tok.end, tok.end)))
         return made
+
+    def _signed_quote(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
+        """“...” ― Ada Brandt: a quotation signed with a dash and a name."""
+        dash = -1
+        for index, tok in enumerate(tokens):
+            if tok.kind == "w":
+                break
+            if tok.kind == "p" and tok.text in ("―", "—", "–"):
+                dash = index
+                break
+        if dash < 1 or not any(tok.kind == "q" for tok in tokens[:dash]):
+            return None
+        name = tokens[dash + 1 :]
+        while name and name[-1].kind == "p":
+            name = name[:-1]
+        if not 0 < len(name) <= 6 or not all(
+            tok.kind == "w" and (tok.text[0].isupper() or tok.low in NAME_PARTICLES)
+            for tok in name
+            if tok.kind == "w"
+        ):
+            return None
+        quotes = [
+            span
+            for tok in tokens[:dash]
+            if tok.kind == "q"
+            for span in [_quote_span(self.text, tok)]
+        ]
+        span = (name[0].start, name[-1].end)
+        info = read_mention(
+            [tok.text for tok in name if tok.kind == "w"], self.text[span[0] : span[1]]
+        )
+        if not info.proper:
+            return None
+        speaker = self.registry.resolve(info, span)
+        speaker.speaks = True
+        return _Draft(
+            sentence=sentence,
+            content=quotes,
+            quotes=list(quotes),
+            cue=tokens[dash].start_end(),
+            lemma="say",
+            source=span,
+            speaker=speaker,
+            has_quote=True,
+        )
 
     def _label(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
         """``Q: ...`` / ``A: ...`` / ``PRICE: ...`` at the start of a paragraph."""
@@ -279,8 +362,11 @@ class _Reader:
             self.registry.note(speaker, answer, label_span)
         else:
             info = read_mention(words, self.text[label_span[0] : label_span[1]])
-            if not (info.proper or info.head in PERSON_NOUNS):
+            shouted = all(word.isupper() for word in words if word.isalpha())
+            if not (info.proper or info.head in PERSON_NOUNS) or low in _NOT_LABELS:
                 return None
+            if not (shouted or cue_tok or self.registry.knows(info, label_span[0])):
+                return None  # "Stealth Over Health: ..." is a headline, not a speaker
             speaker = self.registry.resolve(info, label_span)
         speaker.speaks = True
         quotes = [q for q in _quotes_in(tokens[colon + 1 :])]
@@ -327,17 +413,30 @@ class _Reader:
         if tok.low == "according" and _word_at(toks, i + 1) == "to":
             return self._according_to(toks, i, sentence)
         lemma = CUE_FORMS.get(tok.low)
-        if lemma is None or (lemma in BELIEF_CUES and not self.beliefs):
+        if lemma is None or not self._wanted(lemma):
             return None
         if i > 0 and not tok.text.islower():
             return None  # "United States", "Reuters Reports"
-        if lemma == "cite":
+        if lemma == "cite" and not self.acts:
             return None
         if tok.low.endswith("ing") and tok.low != lemma:
+            return self._participle(toks, i, lemma, sentence)
+        if _word_at(toks, i - 1) == "and" and self.sentence_claims:
+            # "He says X and says Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
         cue_end = i
+        if " " in lemma:
+            # "pointed out" / "pointed to": the particle decides, and may be missing
+            phrasal = CUE_FORMS.get(f"{tok.low} {_word_at(toks, i + 1)}")
+            if phrasal is None or not self._wanted(phrasal):
+                return None
+            lemma, cue_end = phrasal, i + 1
+        elif _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
+            cue_end = i + 1  # "called for", "pointed to"
+        elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
+            return None  # "she called in to a radio show"
         object_range: tuple[int, int] | None = None
         if lemma == "quote":
             found = _find_as_saying(toks, i)
@@ -346,6 +445,8 @@ class _Reader:
             cue_end = found
             if i + 1 < found - 1:
                 object_range = (i + 1, found - 1)
+        if lemma != "quote" and _is_passive(toks, i):
+            return None  # "the barrier was first promised in 2023"
         subject = _subject_before(toks, i)
         inverted = False
         as_clause = (
@@ -355,6 +456,8 @@ class _Reader:
             after = _noun_phrase_after(toks, cue_end + 1)
             if after is None or i == 0 or not _ends_content(toks[i - 1]):
                 return None
+            if lemma in _OBJECT_CUES or lemma == "quote":
+                return None  # ", told The Ledger": the object of the verb, not its speaker
             subject = _Subject(after[0], after[1], _appositive_end(toks, after[1]))
             inverted = True
         passive = _word_at(toks, i - 1) in ("was", "were", "is", "been")
@@ -370,7 +473,10 @@ class _Reader:
         if content is None:
             return None
         speaker_range = subject.ref or (subject.start, subject.end)
-        source_span = (toks[subject.start].start, toks[subject.span_end - 1].end)
+        last = subject.span_end - 1
+        while last > subject.start and toks[last].kind == "p" and toks[last].text != ")":
+            last -= 1
+        source_span = (toks[subject.start].start, toks[last].end)
         via_ranges: list[tuple[int, int]] = []
         if object_range is not None:
             speaker_range = object_range
@@ -402,7 +508,7 @@ class _Reader:
         self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
     ) -> _Draft | None:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
-        if i == 0 or toks[i - 1].text not in (",", "—", "–") or lemma in BELIEF_CUES:
+        if i == 0 or toks[i - 1].text not in (",", "—", "–", "and") or lemma in BELIEF_CUES:
             return None
         previous = self.sentence_claims[-1] if self.sentence_claims else None
         start = i + 1
@@ -450,6 +556,9 @@ class _Reader:
             None,
             (0, i),
         )
+
+    def _wanted(self, lemma: str) -> bool:
+        return _lemma_wanted(lemma, self.beliefs, self.acts)
 
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
@@ -512,14 +621,18 @@ class _Reader:
         before_end = frame_start
         backward = (
             before_end > 0
-            and _ends_content(toks[before_end - 1])
+            and _ends_content(toks[before_end - 1], before_end == 1)
             and not _is_frame_prefix(toks, before_end)
         )
         start = frame_end + 1
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
-        after_comma = start < len(toks) and toks[start].text in (",", ":", ";", "—", "–")
+        skipped_from = start
         start = _skip_complement(toks, start)
+        after_comma = any(
+            tok.kind == "p" and tok.text in (",", ":", ";", "—", "–")
+            for tok in toks[skipped_from : start + 1]
+        )
         if as_clause:
             while start < len(toks) and toks[start].kind == "p":
                 start += 1
@@ -528,7 +641,10 @@ class _Reader:
         forward_quote = start < end and toks[start].kind == "q"
         if backward:
             quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])
-            if quoted_before or not (forward_quote or forward_words >= 2):
+            subordinate = _word_at(toks, start) in _SUBORDINATORS
+            if quoted_before or subordinate or not (forward_quote or forward_words >= 2):
+                # "..., top lawmakers said Friday, as they bristled at ...": the rest is
+                # the article's narration
                 return self._backward(toks, before_end, frame_end, quoted_before)
             if after_comma and not forward_quote:
                 # The goal, she said, is peace: both sides
@@ -561,12 +677,13 @@ class _Reader:
             quotes = [_quote_span(text, tok) for tok in toks[:before_end] if tok.kind == "q"]
             pieces = [q for q in quotes if q[0] < q[1]]
         else:
-            piece = _strip_piece(text, toks, 0, before_end)
+            piece = _strip_piece(text, toks, _content_start(toks, before_end), before_end)
             pieces = [piece] if piece is not None else []
             quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
         if not pieces:
             return None, [], frame_end + 1
-        after = frame_end + 1
+        # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation
+        after = _skip_complement(toks, frame_end + 1)
         while after < len(toks) and toks[after].kind == "p" and toks[after].text in ",:;—–-":
             after += 1
         if after < len(toks) and toks[after].kind == "q":
@@ -633,7 +750,21 @@ class _Reader:
     def _inherit_via(self, draft: _Draft, *, audience: bool = False) -> None:
         """A follow-up ("the official added") came through whoever relayed the claim
         it continues; a claim with its own audience ("told reporters") did not."""
-        if draft.via or audience:
+        if draft.via or audience or not self.drafts:
+            return
+        follow_up = draft.lemma in ("add", "continue")
+        if not follow_up:
+            # "the official said" right after the claim it continues
+            previous = self.drafts[-1]
+            written = self.text[draft.source[0] : draft.source[1]].lower() if draft.source else ""
+            if previous.speaker is draft.speaker and written.split()[:1] in (
+                ["the"],
+                ["he"],
+                ["she"],
+                ["they"],
+                ["it"],
+            ):
+                draft.via = list(previous.via)
             return
         for earlier in reversed(self.drafts[-3:]):
             if earlier.speaker is draft.speaker:
@@ -652,6 +783,23 @@ class _Reader:
         return info, span
 
 
+@functools.cache
+def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
+    """The first words of every cue the reader looks for, for its quick sentence test."""
+    wanted = {lemma for lemma in set(CUE_FORMS.values()) if _lemma_wanted(lemma, beliefs, acts)}
+    return frozenset(form.split()[0] for form, lemma in CUE_FORMS.items() if lemma in wanted) | {
+        "according"
+    }
+
+
+def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:
+    if lemma in ACT_CUES and lemma not in NEUTRAL_CUES:
+        return acts
+    if lemma in BELIEF_CUES:
+        return beliefs
+    return True
+
+
 # --- token helpers --------------------------------------------------------------------
 def _tokenize(text: str, start: int, end: int, quotations: list[Quotation]) -> list[_Tok]:
     tokens: list[_Tok] = []
@@ -668,10 +816,11 @@ def _tokenize(text: str, start: int, end: int, quotations: list[Quotation]) -> l
 def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     if start >= end:
         return
+    append = into.append
     for match in _TOKEN_RE.finditer(text, start, end):
         word = match.group()
-        kind = "w" if word[0].isalnum() or word[0] == "_" else "p"
-        into.append(_Tok(match.start(), match.end(), word, word.lower(), kind))
+        first, last = match.span()
+        append(_Tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:
@@ -680,11 +829,12 @@ def _word_at(toks: list[_Tok], index: int) -> str | None:
     return None
 
 
-def _ends_content(tok: _Tok) -> bool:
-    """Whether ``tok`` closes a stretch of content before a source: a comma or a quote."""
+def _ends_content(tok: _Tok, first: bool = False) -> bool:
+    """Whether ``tok`` closes a stretch of content before a source: a comma or a quote
+    (a full stop too, for a quotation that opens the sentence: “We stay.” Reyes said.)."""
     if tok.kind == "q":
         inner = tok.text.rstrip("”»\"“›‟' \t")
-        return bool(inner) and inner[-1] in ",?!—–-…"
+        return bool(inner) and inner[-1] in (",?!—–-….;" if first else ",?!—–-…")
     return tok.text in (",", "—", "–")
 
 
@@ -712,10 +862,13 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         found = _appositive_subject(toks, k)
         if found is not None:
             return found
-        # an aside between subject and cue: "The Journal, meanwhile, quoted ..."
+        # an aside between subject and cue: "The Journal, meanwhile, quoted ...",
+        # "An engineer, speaking on condition of anonymity because ..., told ..."
         j = k - 1
-        while j >= 0 and k - j <= 12 and toks[j].kind == "w":
+        while j >= 0 and k - j <= 30 and toks[j].kind == "w":
             j -= 1
+        if j >= 0 and k - j > 12 and not toks[j + 1].low.endswith("ing"):
+            return None
         if j >= 0 and toks[j].text == "," and j < k - 1:
             k = j - 1
         else:
@@ -757,8 +910,21 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     if start >= end:
         return None
     if not _valid_head(toks, start, end):
+        if k > 0 and toks[k].low in ("who", "that") and start > k:
+            # "An engineer who worked on the project told ...": the relative clause is
+            # part of the written mention
+            ref = _subject_before(toks, k)
+            if ref is not None:
+                return _Subject(ref.start, ref.end, max(end, span_end, cue))
         return None
     return _Subject(start, end, max(end, span_end))
+
+
+def _is_passive(toks: list[_Tok], cue: int) -> bool:
+    k = cue - 1
+    while k >= 0 and toks[k].low in ("first", "also", "later", "widely", "often", "not", "never"):
+        k -= 1
+    return _word_at(toks, k) in ("was", "were", "been", "being", "is", "are", "be")
 
 
 def _is_verb_cue(tok: _Tok) -> bool:
@@ -815,15 +981,21 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
 
 
 def _is_name(toks: list[_Tok], start: int, end: int) -> bool:
+    if end - start > 2 and toks[end - 1].text == ")":
+        # "Rep. Gregory W. Meeks (D-N.Y.)"
+        while end > start and toks[end - 1].text != "(":
+            end -= 1
+        end -= 1
+        if end <= start:
+            return False
     words = toks[start:end]
     if any(tok.kind == "q" or (tok.kind == "w" and tok.low in _CLAUSE_STOP) for tok in words):
         return False
     head = words[-1]
-    return (
-        head.kind == "w"
-        and (head.text[0].isupper() or head.low in PRONOUNS)
-        and (_valid_head(toks, start, end))
-    )
+    if head.kind != "w" or not _valid_head(toks, start, end):
+        return False
+    # a name, a pronoun, or a role: "The state's campaign chairman, Phil Lovas, said"
+    return head.text[0].isupper() or head.low in PRONOUNS or head.low in PERSON_NOUNS
 
 
 def _appositive_end(toks: list[_Tok], np_end: int) -> int:
@@ -1108,12 +1280,37 @@ def _find_time(
 ) -> tuple[int, int] | None:
     first, last = frame
     for k in range(max(0, first), min(len(toks), last + 8)):
+        low = toks[k].low
+        if low not in _TIME_WORDS and low not in _TIME_MODIFIERS:
+            continue
         if _inside_any((toks[k].start, toks[k].end), content):
             continue
         end = _time_at(toks, k)
         if end is not None:
             return toks[k].start, toks[end - 1].end
     return None
+
+
+def _content_start(toks: list[_Tok], stop: int) -> int:
+    """Where content before a frame starts: after a dateline ("WASHINGTON —") and a
+    linking word ("But", "So", "Still,"), which are the article's, not the speaker's."""
+    k = 0
+    while k < stop and toks[k].kind == "w" and toks[k].text.isupper() and len(toks[k].text) > 1:
+        k += 1
+    if 0 < k < stop and toks[k].text in ("—", "–", "―", "-", "("):
+        if toks[k].text == "(":
+            while k < stop and toks[k].text != ")":
+                k += 1
+            k += 1
+        while k < stop and toks[k].kind == "p":
+            k += 1
+    else:
+        k = 0
+    if k < stop and toks[k].low in _LINKING_WORDS and k + 1 < stop:
+        k += 1
+        if toks[k].text == ",":
+            k += 1
+    return k
 
 
 def _forward_end(toks: list[_Tok], start: int) -> int:
@@ -1127,6 +1324,22 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             follower = index + 1 if tok.text == "," else index
             if _word_at(toks, follower) in ("which", "something"):
                 return index
+        if (
+            tok.low == "and"
+            and index + 1 < end
+            and toks[index + 1].text.islower()
+            and toks[index + 1].low in _COORDINATED_CUES
+        ):
+            return index  # "... and says he introduced legislation": a claim of its own
+        if tok.kind == "p" and tok.text in ("—", "–", "--") and index > start + 2:
+            return index  # "... the situation — it has also exposed ...": an aside
+        if (
+            tok.text == ","
+            and index > start + 2
+            and _word_at(toks, index + 1) in _CONTENT_BREAKS
+            and toks[index - 1].kind != "q"
+        ):
+            return index  # "..., which forced her to leave", "..., but pledged ..."
         if tok.text == "," and index + 1 < end:
             for k in range(index + 1, min(end, index + 7)):
                 if toks[k].kind != "w":
@@ -1248,9 +1461,11 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # --- freezing into models ---------------------------------------------------------------
-def run(document: Document, *, beliefs: bool = False) -> tuple[list[Claim], list[Agent]]:
+def run(
+    document: Document, *, beliefs: bool = False, acts: bool = False
+) -> tuple[list[Claim], list[Agent]]:
     """Read ``document`` and return its claims and the agents that speak or relay them."""
-    reader = _Reader(document, beliefs=beliefs)
+    reader = _Reader(document, beliefs=beliefs, acts=acts)
     if document.text.strip():
         reader.read()
     text = document.text

@@ -206,7 +206,8 @@ async def aload(
             return document_from_fetch(await fetcher.fetch(stripped))
         async with Fetcher(config or TraceConfig(), client=client) as own:
             return document_from_fetch(await own.fetch(stripped))
-    if "\n" not in source and len(source) < _MAX_PATH_CHARS:
+    # Only a bare string can be a path: text with surrounding white space (". ") is text.
+    if "\n" not in source and source == stripped and len(source) < _MAX_PATH_CHARS:
         path = Path(stripped)
         try:
             exists = path.exists()

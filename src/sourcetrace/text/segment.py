@@ -155,6 +155,7 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
     depth = 0
     opened_at = -1
     opener = ""
+    last_curly_close = text.rfind("”", start, stop)
     for match in _QUOTE_MARK_RE.finditer(text, start, stop):
         position = match.start()
         char = match.group()
@@ -163,7 +164,15 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
             if depth == 0:
                 if _straight_opens(text, position, width, start, stop):
                     depth, opened_at, opener = 1, position, char
-            elif opener == char:
+            elif opener == char or (
+                # “mixed marks," as typed: a straight mark after the last curly close of
+                # the paragraph closes a curly quotation
+                depth == 1
+                and opener == "“"
+                and position > last_curly_close
+                and position > start
+                and not text[position - 1].isspace()
+            ):
                 inner_start = opened_at + len(opener)
                 quotations.append(
                     Quotation(opened_at, position + width, inner_start, position, True)
@@ -258,7 +267,7 @@ def split_sentences(
             following < stop
             and quote_index < len(quotations)
             and quotations[quote_index].end == cut
-            and _CUE_AFTER_QUOTE_RE.match(text, following, min(stop, following + 120))
+            and _attribution_follows(text, mark_start, following, stop)
         ):
             continue  # “Why would we?” Clinton said.
         if (
@@ -275,6 +284,23 @@ def split_sentences(
     if trimmed[0] < trimmed[1]:
         sentences.append(trimmed)
     return sentences
+
+
+def _attribution_follows(text: str, mark: int, following: int, stop: int) -> bool:
+    """“Why would we?” Clinton said. / “We stay.” Reyes said. : the attribution of the
+    quotation that ends at ``mark``, which is no sentence of its own."""
+    match = _CUE_AFTER_QUOTE_RE.match(text, following, min(stop, following + 120))
+    if match is None:
+        return False
+    first = text[following : following + 5].split(" ", 1)[0].lower()
+    if first in ("he", "she", "they", "we", "i", "it"):
+        return False  # “... soft.” He says referees ...: a new sentence
+    if text[mark] in "?!":
+        return True
+    after = match.end()
+    while after < stop and text[after] in " \t":
+        after += 1
+    return after >= stop or text[after] in ".,;"
 
 
 def _opens_sentence(text: str, position: int, stop: int) -> bool:

@@ -1,0 +1,87 @@
+"""The PolNeAR adapter, and a quality floor on PolNeAR dev when a local copy is present.
+
+PolNeAR is never stored in the repository: the floor test reads it from ``POLNEAR_DIR``
+and scores with the project's harness from the shared folder, and skips cleanly when
+either is missing. The floors sit a little under the figures of docs/extraction.md, so a
+regression fails and noise does not.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from _shared import REPO, shared_dir
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def adapter() -> Callable[[str], list[dict[str, Any]]]:
+    module = _load(REPO / "tools" / "polnear_adapter.py", "polnear_adapter")
+    function: Callable[[str], list[dict[str, Any]]] = module.extract
+    return function
+
+
+def test_extract_polnear_adapter_maps_roles_to_spans(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = (
+        "Mayor Lena Ortiz has said on Tuesday that the bridge would reopen. "
+        "“Our crews,” she said, “will work all winter.”"
+    )
+    first, second = adapter(text)
+
+    def spans(attribution: dict[str, Any], role: str) -> list[str]:
+        return [text[start:end] for start, end in attribution[role]]
+
+    assert spans(first, "source") == ["Mayor Lena Ortiz"]
+    # PolNeAR's cue keeps the auxiliary and the words up to the content
+    assert spans(first, "cue") == ["has said on Tuesday"]
+    # and its content keeps the complementiser
+    assert spans(first, "content") == ["that the bridge would reopen"]
+    assert spans(second, "source") == ["she"]
+    assert spans(second, "content") == ["Our crews", "will work all winter."]
+
+
+def test_extract_polnear_dev_floor() -> None:
+    data = os.environ.get("POLNEAR_DIR")
+    shared = shared_dir()
+    if not data or shared is None or not (shared / "data" / "polnear_eval.py").is_file():
+        pytest.skip("set POLNEAR_DIR (and SOURCETRACE_SHARED) to score on PolNeAR dev")
+    harness = _load(shared / "data" / "polnear_eval.py", "polnear_eval")
+    module = _load(REPO / "tools" / "polnear_adapter.py", "polnear_adapter")
+    docs = harness.load_split(data, "dev")
+    preds = {
+        d["doc"]: harness.clean_attributions(module.extract(d["text"]), d["text"], d["doc"])
+        for d in docs
+    }
+    totals: dict[str, int] = {}
+    for doc in docs:
+        for key, value in harness.score_doc(doc["text"], doc["gold"], preds[doc["doc"]]).items():
+            totals[key] = totals.get(key, 0) + value
+    figures = harness.metrics(totals)
+    floors = {
+        ("source", "exact"): 59.0,
+        ("cue", "exact"): 54.5,
+        ("content", "exact"): 46.0,
+        ("attribution", "soft"): 57.0,
+    }
+    for key, floor in floors.items():
+        precision, _, f1 = figures[key]
+        assert 100 * f1 >= floor, (key, round(100 * f1, 1))
+        assert 100 * precision >= 65.0, (key, round(100 * precision, 1))

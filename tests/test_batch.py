@@ -22,7 +22,7 @@ pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
 
-from sourcetrace import TraceConfig
+from sourcetrace import TraceConfig, trace
 from sourcetrace.batch import read_results, scan, trace_many
 from sourcetrace.batch._synth import make_articles, make_corpus
 from sourcetrace.match import Corpus
@@ -72,6 +72,17 @@ def corpus() -> Corpus:
 
 
 @pytest.fixture(scope="module")
+def archive(workspace: Path, corpus: Corpus) -> str:
+    """The same transcripts in a persistent SQLite corpus."""
+    path = workspace / "archive.db"
+    stored = Corpus(path)
+    for document in corpus:
+        stored.add(document)
+    stored.close()
+    return str(path)
+
+
+@pytest.fixture(scope="module")
 def articles(workspace: Path, corpus: Corpus) -> list[str]:
     folder = workspace / "articles"
     folder.mkdir()
@@ -84,10 +95,10 @@ def articles(workspace: Path, corpus: Corpus) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def reference(workspace: Path, articles: list[str], corpus: Corpus) -> dict[str, Any]:
+def reference(workspace: Path, articles: list[str], archive: str) -> dict[str, Any]:
     """Every article traced one after another in this process, without Dask."""
     out = workspace / "reference.jsonl"
-    summary = trace_many(articles, [corpus], out=out, scheduler="synchronous", progress=False)
+    summary = trace_many(articles, [archive], out=out, scheduler="synchronous", progress=False)
     assert summary.traced == ARTICLES
     return lines_of(out)
 
@@ -119,17 +130,26 @@ def test_batch_reference_finds_the_planted_quotes(
         assert quotes[0].document_id in found, path
 
 
+def test_batch_reference_equals_trace(
+    reference: dict[str, Any], articles: list[str], archive: str
+) -> None:
+    # The batch's own one-by-one run gives what sourcetrace.trace gives.
+    for path in articles[:: len(articles) // 8]:
+        report = trace(path, [Corpus(archive)])
+        assert comparable({"key": path, "report": json.loads(report.to_json())}) == reference[path]
+
+
 def test_batch_cluster_equals_single_process(
-    client: Client, workspace: Path, articles: list[str], corpus: Corpus, reference: Any
+    client: Client, workspace: Path, articles: list[str], archive: str, reference: Any
 ) -> None:
     out = workspace / "cluster.jsonl"
-    summary = trace_many(articles, [corpus], client=client, out=out, progress=False)
+    summary = trace_many(articles, [archive], client=client, out=out, progress=False)
     assert (summary.traced, summary.failed, summary.skipped) == (ARTICLES, 0, 0)
     assert lines_of(out) == reference
 
 
 def test_batch_resumes_after_a_crash_with_a_partial_last_line(
-    workspace: Path, articles: list[str], corpus: Corpus, reference: Any
+    workspace: Path, articles: list[str], archive: str, reference: Any
 ) -> None:
     out = workspace / "crashed.jsonl"
     subset = articles[:30]
@@ -142,20 +162,20 @@ def test_batch_resumes_after_a_crash_with_a_partial_last_line(
             raise Crash
 
     with pytest.raises(Crash):
-        trace_many(subset, [corpus], out=out, scheduler="synchronous", progress=crash_after_ten)
+        trace_many(subset, [archive], out=out, scheduler="synchronous", progress=crash_after_ten)
     # The process died while writing the eleventh line.
     eleventh = json.dumps({"key": subset[10], "report": {"claims": []}})
     with out.open("a", encoding="utf-8") as handle:
         handle.write(eleventh[: len(eleventh) // 2])
     assert len(scan(out, repair=False).done) == 10
 
-    summary = trace_many(subset, [corpus], out=out, scheduler="synchronous", progress=False)
+    summary = trace_many(subset, [archive], out=out, scheduler="synchronous", progress=False)
     assert (summary.skipped, summary.traced) == (10, 20)
     assert lines_of(out) == {key: reference[key] for key in subset}
 
 
 def test_batch_loses_nothing_when_a_worker_dies(
-    workspace: Path, articles: list[str], corpus: Corpus, reference: Any
+    workspace: Path, articles: list[str], archive: str, reference: Any
 ) -> None:
     out = workspace / "worker-lost.jsonl"
     subset = articles[:60]
@@ -178,16 +198,30 @@ def test_batch_loses_nothing_when_a_worker_dies(
                 # Closed without handing its work back, as a crashed worker would be.
                 own_client.loop.add_callback(victim.close, executor_wait=False, nanny=False)
 
-        summary = trace_many(subset, [corpus], client=own_client, out=out, progress=kill_one_worker)
+        summary = trace_many(
+            subset, [archive], client=own_client, out=out, progress=kill_one_worker
+        )
         assert killed
         assert len(own_client.nthreads()) == 1
     assert (summary.traced, summary.failed) == (60, 0)
     assert lines_of(out) == {key: reference[key] for key in subset}
 
 
+def test_batch_sends_a_corpus_file_object_as_its_path(
+    client: Client, articles: list[str], archive: str, reference: Any
+) -> None:
+    with Corpus(archive) as opened:
+        summary = trace_many(articles[:4], [opened], client=client, progress=False)
+    assert summary.failed == 0, summary.errors
+    for key, report in summary.reports.items():
+        assert comparable({"key": key, "report": json.loads(report.to_json())}) == reference[key]
+
+
 def test_batch_keeps_reports_in_memory_without_out(
     client: Client, articles: list[str], corpus: Corpus, reference: Any
 ) -> None:
+    # An in-memory corpus is sent to every worker once; the reports are the same as
+    # with the same transcripts in a corpus file.
     summary = trace_many(articles[:5], [corpus], client=client, progress=False)
     assert sorted(summary.reports) == sorted(articles[:5])
     for key, report in summary.reports.items():
@@ -196,13 +230,13 @@ def test_batch_keeps_reports_in_memory_without_out(
 
 
 def test_batch_records_an_article_that_cannot_be_read_and_goes_on(
-    workspace: Path, articles: list[str], corpus: Corpus
+    workspace: Path, articles: list[str], archive: str
 ) -> None:
     empty = workspace / "empty.txt"
     empty.write_text("   \n", encoding="utf-8")
     out = workspace / "with-error.jsonl"
     summary = trace_many(
-        [str(empty), articles[0]], [corpus], out=out, scheduler="synchronous", progress=False
+        [str(empty), articles[0]], [archive], out=out, scheduler="synchronous", progress=False
     )
     assert (summary.traced, summary.failed) == (1, 1)
     records = {record.key: record for record in read_results(out)}
@@ -210,10 +244,10 @@ def test_batch_records_an_article_that_cannot_be_read_and_goes_on(
     assert records[str(empty)].error is not None
     assert records[articles[0]].ok
     # A failed article is not traced again, unless asked.
-    again = trace_many([str(empty)], [corpus], out=out, scheduler="synchronous", progress=False)
+    again = trace_many([str(empty)], [archive], out=out, scheduler="synchronous", progress=False)
     assert (again.skipped, again.traced, again.failed) == (1, 0, 0)
     retried = trace_many(
-        [str(empty)], [corpus], out=out, scheduler="synchronous", progress=False, retry_failed=True
+        [str(empty)], [archive], out=out, scheduler="synchronous", progress=False, retry_failed=True
     )
     assert (retried.skipped, retried.failed) == (0, 1)
 

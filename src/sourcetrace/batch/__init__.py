@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from ._jsonl import BatchRecord, read_results, scan
 from ._run import CORPUS_SUFFIXES, BatchProgress, BatchSummary, article_key, trace_many
+from ._shards import IndexSummary, build_index, merge_corpora
 
 __all__ = [
     "CORPUS_SUFFIXES",
     "BatchProgress",
     "BatchRecord",
     "BatchSummary",
+    "IndexSummary",
     "article_key",
+    "build_index",
+    "merge_corpora",
     "read_results",
     "scan",
     "trace_many",

@@ -98,7 +98,7 @@ def distributed_leases(worker_address: str, limit: int) -> Callable[[str], Lease
         with _LOCK:
             lease = _LEASES.get(slot)
             if lease is None:
-                lease = Semaphore(  # type: ignore[no-untyped-call]
+                lease = Semaphore(  # type: ignore[no-untyped-call,unused-ignore]
                     max_leases=limit, name=f"sourcetrace-host-{limit}-{host}"
                 )
                 _LEASES[slot] = lease

@@ -8,6 +8,7 @@ import inspect
 import itertools
 import logging
 import os
+import sqlite3
 import ssl
 import sys
 import threading
@@ -104,7 +105,7 @@ class _Plan:
     """The sources of every article, in a form that travels to workers cheaply."""
 
     corpus_paths: tuple[str, ...]
-    """Persistent corpora: each worker opens the file itself, read-only."""
+    """Persistent corpora: each worker opens the file itself and only reads it."""
     sources: tuple[str | Path | Document, ...]
     """Files, folders, URLs and documents, passed to each trace as they are."""
     has_memory_corpora: bool = False
@@ -131,8 +132,8 @@ def _split_sources(sources: Iterable[SourceLike]) -> tuple[_Plan, list[Any]]:
             else:
                 plain.append(source if isinstance(source, str) else path)
         else:
-            location = getattr(source, "path", None)
-            if isinstance(location, str | os.PathLike) and Path(location).is_file():
+            location = _corpus_file(source)
+            if location is not None:
                 # A persistent corpus travels as its path, never as an open connection.
                 paths.append(str(Path(location).resolve()))
             else:
@@ -140,12 +141,28 @@ def _split_sources(sources: Iterable[SourceLike]) -> tuple[_Plan, list[Any]]:
     return _Plan(tuple(paths), tuple(plain), bool(memory)), memory
 
 
+def _corpus_file(corpus: object) -> Path | None:
+    """The file behind a persistent corpus object, or ``None`` for one held in memory."""
+    location = getattr(corpus, "path", None)
+    if isinstance(location, str | os.PathLike) and Path(location).is_file():
+        return Path(location)
+    # Until Corpus names its file, ask its SQLite connection: an open connection cannot
+    # travel to another process, the file's path can.
+    connection = getattr(corpus, "_db", None)
+    if isinstance(connection, sqlite3.Connection):
+        for _, name, file in connection.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return Path(file)
+    return None
+
+
 _CORPORA_LOCK = threading.Lock()
 _CORPORA: dict[tuple[str, int], Any] = {}
 
 
 def _open_corpus(path: str) -> Any:
-    """The corpus at ``path`` opened read-only, once per worker thread.
+    """The corpus at ``path``, opened once per worker thread (read-only where the
+    ``Corpus`` constructor offers it).
 
     SQLite connections belong to the thread that opened them, and every thread of a
     worker reads the same file through the operating system's page cache, so a
@@ -196,18 +213,20 @@ def _trace_line(
     sources.extend(memory or ())
 
     async def run() -> TraceReport:
-        if host_limit is None:
-            return await atrace(article, sources, config=config)
         import httpx
 
-        from ._polite import HostLimitedTransport, distributed_leases
-
-        distributed = require_distributed()
-        worker = distributed.get_worker()
-        transport = HostLimitedTransport(
-            httpx.AsyncHTTPTransport(verify=_ssl_context(), trust_env=False),
-            distributed_leases(worker.address, host_limit),
+        # Every trace of a batch shares one certificate store per process, and on a
+        # cluster holds a cluster-wide lease per host for each request it sends.
+        transport: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport(
+            verify=_ssl_context(), trust_env=False
         )
+        if host_limit is not None:
+            from ._polite import HostLimitedTransport, distributed_leases
+
+            worker = require_distributed().get_worker()
+            transport = HostLimitedTransport(
+                transport, distributed_leases(worker.address, host_limit)
+            )
         async with httpx.AsyncClient(
             transport=transport,
             timeout=httpx.Timeout(config.request_timeout),
@@ -221,6 +240,12 @@ def _trace_line(
     except SourcetraceError as exc:
         logger.info("article %s not traced: %s", key, exc)
         return encode_error(key, type(exc).__name__, str(exc)), f"{type(exc).__name__}: {exc}"
+    except Exception as exc:
+        # A fault in a stage, not in the article: recorded like any failure so that one
+        # article cannot stop a batch of millions, and logged with its traceback.
+        logger.exception("article %s not traced: a stage failed", key)
+        message = str(exc) or repr(exc)
+        return encode_error(key, type(exc).__name__, message), f"{type(exc).__name__}: {message}"
     return encode_report(key, report), None
 
 
@@ -244,6 +269,7 @@ class _Bar:
         self._progress: Any = None
         self._task: Any = None
         if enabled:
+            from rich.console import Console
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
@@ -257,6 +283,7 @@ class _Bar:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
+                console=Console(stderr=True),
                 transient=False,
             )
             self._progress.start()
@@ -288,7 +315,7 @@ def trace_many(
     Each article is one task: load, extract, discover, fetch, match, graph, exactly as
     :func:`~sourcetrace.trace` does it, on whichever worker is free. A persistent corpus
     in ``sources`` (a ``.db`` path, or a ``Corpus`` backed by one) travels to the
-    workers as its path and is opened read-only by each. Reports are appended to
+    workers as its path and is opened by each, which only reads it. Reports are appended to
     ``out`` as they finish, in the order they finish.
 
     Running again with the same ``out`` resumes: articles whose key is already in the
@@ -358,6 +385,7 @@ def trace_many(
             summary.total += 1
             if key in already:
                 summary.skipped += 1
+                bar.advance()
                 continue
             yield key, article
 

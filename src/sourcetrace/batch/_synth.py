@@ -49,14 +49,7 @@ _WHEN = [
     "by March", "before the winter", "within two years", "by the end of the summer",
     "before the autumn storms", "by next spring", "within eighteen months", "this year",
 ]  # fmt: skip
-_OPENERS = [
-    "I can confirm that we will",
-    "Our plan is to",
-    "The ministry has committed to",
-    "We have the money to",
-    "I want to be clear that we will",
-    "Our engineers are ready to",
-]
+_OPENERS = ["We will", "Our plan is to", "The ministry will", "Our engineers will"]
 _TAILS = [
     "and the contracts are already signed.",
     "and the work will start in the first week.",
@@ -79,11 +72,39 @@ class Quote:
     altered: bool
 
 
+_CONSONANTS = "bdfghklmnprstvwz"
+_VOWELS = "aeiou"
+
+
+def _lexicon(size: int, seed: int) -> list[str]:
+    """Invented place and firm names, as many distinct ones as a real archive has.
+
+    A real archive's rare words (places, firms, people) are what an index finds a
+    passage by; a generator with a few dozen names would make every document look
+    alike and every query touch the whole corpus.
+    """
+    rng = random.Random(seed)
+    words: set[str] = set()
+    while len(words) < size:
+        letters = [rng.choice(_CONSONANTS) + rng.choice(_VOWELS) for _ in range(rng.randint(3, 4))]
+        words.add("".join(letters).capitalize() + rng.choice(("", "n", "r", "l", "ck")))
+    return sorted(words)
+
+
+_NAMES = _lexicon(60_000, seed=3)
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(_NAMES)
+
+
 def _sentence(rng: random.Random, area: str) -> str:
-    number = rng.randint(2, 480)
+    # Half the words are names, as in a real briefing about named places and firms.
     return (
-        f"{rng.choice(_OPENERS)} {rng.choice(_VERBS)} {number} {rng.choice(_THINGS[area])} "
-        f"in {rng.choice(_PLACES)} {rng.choice(_WHEN)}, {rng.choice(_TAILS)}"
+        f"{rng.choice(_OPENERS)} {rng.choice(_VERBS)} {rng.randint(2, 480)} "
+        f"{rng.choice(_THINGS[area])} in {_name(rng)}, {_name(rng)}, {_name(rng)} and "
+        f"{_name(rng)} {rng.choice(_WHEN)}, with {_name(rng)} {_name(rng)} Works, "
+        f"{_name(rng)} Partners and {_name(rng)} {_name(rng)}."
     )
 
 
@@ -111,9 +132,7 @@ def make_corpus(count: int, *, seed: int = 7, turns: int = 8) -> list[Document]:
         ]
         for turn in range(turns):
             if turn:
-                lines.append(
-                    f"QUESTION: What will {rng.choice(_PLACES)} see {rng.choice(_WHEN)}?"
-                )
+                lines.append(f"QUESTION: What will {rng.choice(_PLACES)} see {rng.choice(_WHEN)}?")
                 lines.append("")
             lines.append(f"{label}: {_sentence(rng, area)} {_sentence(rng, area)}")
             lines.append("")
@@ -149,7 +168,7 @@ def make_articles(
     """
     rng = random.Random(seed)
     articles: list[tuple[str, list[Quote]]] = []
-    for number in range(count):
+    for _ in range(count):
         place = rng.choice(_PLACES)
         paragraphs = [
             f"{place} waits for answers as ministries promise repairs",
@@ -169,8 +188,7 @@ def make_articles(
                 if ": " in line and line.split(":")[0].isupper() and "QUESTION" not in line
             ]
             turn = rng.choice(candidates)
-            sentence = turn.split(", and ")[0]
-            sentence = sentence[sentence.rfind(". ") + 2 :] if ". " in sentence else sentence
+            sentence = turn.split(". ")[rng.randrange(2)].rstrip(".")
             speaker = _speaker_of(document, sentence)
             altered = rng.random() < 0.25
             quoted = sentence

@@ -160,8 +160,8 @@ def _add_corpus_documents(
         if item.document_id is None or item.document_id in known:
             continue
         for corpus in corpora:
-            doc = corpus.get(item.document_id)
-            if doc is not None:
+            if item.document_id in corpus:
+                doc = corpus.get(item.document_id)
                 documents.append(doc)
                 known.add(doc.id)
                 break

@@ -8,9 +8,11 @@ the report. Bad input ends with a one-line message on stderr and exit status 2.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,10 +22,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ._config import TraceConfig
 from ._errors import SourcetraceError
-from ._models import ProvenanceGraph, TraceReport
+from ._models import Document, ProvenanceGraph, TraceReport
 from ._tracer import trace as run_trace
 from ._version import __version__
 from .fetch import ReplayTransport
+from .match import Corpus
 
 __all__ = ["app", "main"]
 
@@ -83,6 +86,16 @@ def trace_command(
             "--source",
             "-s",
             help="A source to trace against: a file, a folder of files, or a URL. Repeatable.",
+        ),
+    ] = None,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--corpus",
+            "-c",
+            exists=True,
+            dir_okay=False,
+            help="A corpus file built with 'sourcetrace index add'. Repeatable.",
         ),
     ] = None,
     as_json: Annotated[
@@ -161,6 +174,7 @@ def trace_command(
             respect_robots=not no_robots,
         )
         transport = ReplayTransport(replay) if replay is not None else None
+        sources: list[Any] = [*(source or ()), *(Corpus(path) for path in corpus or ())]
     except (ValueError, SourcetraceError) as exc:
         _fail(_one_line(exc))
         return
@@ -185,11 +199,11 @@ def trace_command(
                     bar.update(tasks[stage], completed=done, total=total)
 
                 report = run_trace(
-                    article_input, source or (), config=config, progress=progress,
+                    article_input, sources, config=config, progress=progress,
                     transport=transport,
                 )
         else:
-            report = run_trace(article_input, source or (), config=config, transport=transport)
+            report = run_trace(article_input, sources, config=config, transport=transport)
     except SourcetraceError as exc:
         _fail(str(exc))
         return
@@ -228,6 +242,91 @@ def schema_command(
         _fail(f"unknown schema {model!r}: choose 'report' or 'graph'")
         return
     typer.echo(json.dumps(models[model].model_json_schema(), indent=2))
+
+
+index_app = typer.Typer(
+    help="Build corpus files: archives of sources to trace against with --corpus.",
+    no_args_is_help=True,
+)
+app.add_typer(index_app, name="index")
+
+
+@index_app.command("add")
+def index_add_command(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(
+            exists=True,
+            help="Files, folders of files (.txt, .html, .md, .pdf) and WARC archives "
+            "(.warc, .warc.gz) to add.",
+        ),
+    ],
+    corpus: Annotated[
+        Path, typer.Option("--corpus", "-c", dir_okay=False, help="The corpus file (.db).")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="For a new corpus: a Dask scheduler address to build it in parallel "
+            "shards, or 'synchronous' (the default without Dask).",
+        ),
+    ] = None,
+) -> None:
+    """Add documents to a corpus file, creating it if needed.
+
+    A new corpus is built in parallel shards on Dask when it is installed
+    (sourcetrace[dask]); documents are added to an existing corpus one by one.
+    """
+    from .batch import build_index
+    from .discover import SOURCE_SUFFIXES
+    from .fetch import documents_from_warc, load
+
+    def inputs() -> Iterator[Document | Path]:
+        for source in sources:
+            if source.name.endswith((".warc", ".warc.gz")):
+                yield from documents_from_warc(source)
+            elif source.is_dir():
+                yield from sorted(
+                    p for p in source.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
+                    and not p.name.startswith(".")
+                )
+            else:
+                yield source
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        if not corpus.exists():
+            if scheduler is None and importlib.util.find_spec("distributed") is None:
+                scheduler = "synchronous"
+            summary = build_index(list(inputs()), corpus, scheduler=scheduler)
+            added, problems = summary.documents, dict(summary.errors)
+        else:
+            added, problems = 0, {}
+            with Corpus(corpus) as archive:
+                for item in inputs():
+                    try:
+                        archive.add(item if isinstance(item, Document) else load(item))
+                        added += 1
+                    except SourcetraceError as exc:
+                        problems[str(item)] = _one_line(exc)
+                archive.commit()
+    except (SourcetraceError, OSError) as exc:
+        _fail(_one_line(exc))
+        return
+    err.print(f"{added} documents added to {corpus}")
+    for source, problem in list(problems.items())[:10]:
+        err.print(f"  [yellow]{source}[/]: {problem}", soft_wrap=True)
+
+
+def _register_batch() -> None:
+    from .batch._cli import batch_command
+
+    app.command("batch")(batch_command)
+
+
+_register_batch()
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ addresses (SSRF), caps time and bytes, retries politely and limits concurrency.
 
 from __future__ import annotations
 
-from ._archive import ReplayTransport, WarcArchive
+from ._archive import ReplayTransport, WarcArchive, documents_from_warc, warc_responses
 from ._cache import HTTPCache
 from ._client import Fetcher, FetchResult
 from ._guard import AddressGuard, blocked_reason, parse_numeric_ipv4
@@ -34,10 +34,12 @@ __all__ = [
     "document_from_html",
     "document_from_pdf",
     "document_from_text",
+    "documents_from_warc",
     "links_near",
     "load",
     "page_at",
     "paragraph_bounds",
     "parse_numeric_ipv4",
     "parse_turns",
+    "warc_responses",
 ]

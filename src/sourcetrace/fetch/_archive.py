@@ -7,7 +7,7 @@ import io
 import logging
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
@@ -15,9 +15,10 @@ from typing import Any
 
 import httpx
 
-from .._errors import FetchError, UnsupportedInputError
+from .._errors import FetchError, SourcetraceError, UnsupportedInputError
+from .._models import Document
 
-__all__ = ["ReplayTransport", "WarcArchive"]
+__all__ = ["ReplayTransport", "WarcArchive", "documents_from_warc", "warc_responses"]
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +104,38 @@ class WarcArchive:
             writer.write_record(request)
 
 
+def warc_responses(path: Path) -> Iterator[tuple[str, int, list[tuple[str, str]], bytes]]:
+    """Every HTTP response of a WARC file: ``(url, status, headers, body)``, in order."""
+    iterator = _warcio("archiveiterator").ArchiveIterator
+    with path.open("rb") as handle:
+        for record in iterator(handle):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            status = int(record.http_headers.get_statuscode())
+            headers = list(record.http_headers.headers)
+            yield uri, status, headers, record.content_stream().read()
+
+
+def documents_from_warc(path: Path) -> Iterator[Document]:
+    """The documents of a WARC file: each successful response read as a source.
+
+    Responses that are not 2xx, robots.txt files and bodies that cannot be read as
+    text, HTML or PDF are skipped (and logged); a URL archived several times gives one
+    document per response, the last one replacing the earlier ones in a corpus.
+    """
+    from ._load import document_from_bytes
+
+    for url, status, headers, body in warc_responses(path):
+        if not 200 <= status < 300 or url.endswith("/robots.txt"):
+            continue
+        media_type = next((v for k, v in headers if k.lower() == "content-type"), None)
+        try:
+            yield document_from_bytes(body, url=url, media_type=media_type, source=url)
+        except SourcetraceError as exc:
+            logger.info("archived response %s left out: %s", url, exc)
+
+
 class ReplayTransport(httpx.AsyncBaseTransport):
     """An httpx transport that answers from a WARC archive and never opens a socket.
 
@@ -120,17 +153,10 @@ class ReplayTransport(httpx.AsyncBaseTransport):
     """Read by the fetcher: no DNS look-ups, no robots.txt requests beyond the archive."""
 
     def __init__(self, path: Path) -> None:
-        iterator = _warcio("archiveiterator").ArchiveIterator
         self.path = path
-        self._responses: dict[str, tuple[int, list[tuple[str, str]], bytes]] = {}
-        with path.open("rb") as handle:
-            for record in iterator(handle):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI")
-                status = int(record.http_headers.get_statuscode())
-                headers = list(record.http_headers.headers)
-                self._responses[uri] = (status, headers, record.content_stream().read())
+        self._responses: dict[str, tuple[int, list[tuple[str, str]], bytes]] = {
+            url: (status, headers, body) for url, status, headers, body in warc_responses(path)
+        }
         logger.info("replaying %d responses from %s", len(self._responses), path)
 
     def __contains__(self, url: object) -> bool:

@@ -10,11 +10,11 @@ import pytest
 pytest.importorskip("distributed")
 
 from distributed import Client, LocalCluster
-from sourcetrace.match import Corpus
 
 from sourcetrace import ConfigError, trace
 from sourcetrace.batch import build_index, merge_corpora
 from sourcetrace.batch._synth import make_articles, make_corpus
+from sourcetrace.match import Corpus
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -51,13 +51,14 @@ articles come from an iterator of unknown length)."""
 def article_key(article: BatchArticle) -> str:
     """The key an article is recorded under in a results file.
 
-    A path or URL is its own key (as given, so keep giving it the same way); a
-    :class:`~sourcetrace.Document` is keyed by its id; a text by a hash of the text.
-    Pass a mapping ``{key: article}`` to ``trace_many`` to choose keys yourself.
+    The path of an existing file or a URL is its own key (as given, so keep giving it
+    the same way); a :class:`~sourcetrace.Document` is keyed by its id; anything else is
+    text, keyed by a hash of the text. Pass a mapping ``{key: article}`` to
+    ``trace_many`` to choose keys yourself.
 
     Examples:
-        >>> article_key("articles/0001.txt")
-        'articles/0001.txt'
+        >>> article_key("examples/article.txt")
+        'examples/article.txt'
         >>> article_key('"We stay," she said.')[:5]
         'text-'
     """

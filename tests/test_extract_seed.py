@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from _shared import shared_file
 from sourcetrace._models import Document
 from sourcetrace.extract import Extraction, extract
+
+from _shared import shared_file
 
 WSJ = "The Wall Street Journal"
 OFFICIAL = "a US military official"

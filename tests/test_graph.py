@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from prov.model import ProvDocument
 
-from builders import graph_inputs
 from sourcetrace import ProvenanceGraph
 from sourcetrace.graph import build_graph, claim_subgraph, render_svg
+
+from builders import graph_inputs
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from builders import small_report
 from sourcetrace import TraceReport
+
+from builders import small_report
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -39,7 +40,7 @@ def _chromium() -> str:
     pytest.skip("headless Chromium is not installed (apt-get install chromium)")
 
 
-def _render(report: TraceReport, tmp_path: Path) -> tuple[Path, str]:
+def _render(report: TraceReport, tmp_path: Path, height: int = 1400) -> tuple[Path, str]:
     chromium = _chromium()
     page = tmp_path / "report.html"
     page.write_text(report.to_html(), encoding="utf-8")
@@ -47,7 +48,7 @@ def _render(report: TraceReport, tmp_path: Path) -> tuple[Path, str]:
     shot = tmp_path / "report.png"
     common = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}"]
     subprocess.run(
-        [*common, f"--screenshot={shot}", "--window-size=1280,1400", page.as_uri()],
+        [*common, f"--screenshot={shot}", f"--window-size=1280,{height}", page.as_uri()],
         check=True, capture_output=True, timeout=120,
     )
     dom = subprocess.run(
@@ -92,3 +93,21 @@ def test_browser_needs_no_network(tmp_path: Path) -> None:
     # Nothing to fetch: no script, stylesheet, image or font from elsewhere.
     for marker in ("<script", "<link", "<img", "@import", "url(http"):
         assert marker not in html
+
+
+def test_browser_shows_every_planted_verdict_of_the_example(tmp_path: Path) -> None:
+    pytest.importorskip("PIL", reason="Pillow comes with the test extra")
+    from sourcetrace import trace
+
+    from conftest import EXAMPLES
+
+    report = trace(EXAMPLES / "article.txt", sources=[EXAMPLES / "sources"])
+    shot, dom = _render(report, tmp_path, height=2600)
+    assert dom.count('<tr id="st-claim-') == len(report.claims)
+    badges = {
+        "verbatim": "#2e7d32", "altered": "#c62828", "truncated": "#ef6c00",
+        "paraphrase": "#1565c0", "misattributed": "#ad1457", "not_found": "#6e7781",
+    }
+    assert _colours_present(shot, badges) == set(badges)
+    # The first graph shown is of a claim found in a source, so it draws a passage.
+    assert "st-node" in dom and "wasQuotedFrom" in dom

@@ -6,8 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from builders import small_report
 from sourcetrace.report import claim_rows, render_html, render_text
+
+from builders import small_report
 
 
 class _Collector(HTMLParser):

@@ -179,9 +179,14 @@ def render_html(report: TraceReport, *, full_page: bool = True) -> str:
         body.append("</ul>")
     if report.claims:
         body.append("<h2>Provenance</h2>")
-        for index, claim in enumerate(report.claims):
+        # Open the first claim that was found somewhere: its graph says the most.
+        shown = next(
+            (c.id for c in report.claims if report.verdict(c) != "not_found"),
+            report.claims[0].id,
+        )
+        for claim in report.claims:
             graph = report.graph_for(claim)
-            opened = " open" if index == 0 else ""
+            opened = " open" if claim.id == shown else ""
             body.append(
                 f"<details{opened}><summary>{escape(claim.id)}: "
                 f"{escape(claim.speaker.name)} — {_verdict(report.verdict(claim))}</summary>"

@@ -59,6 +59,9 @@ _THE_OUTLETS = _wordset(
     atlantic hill independent telegraph observer new yorker associated press intercept
     daily beast daily telegraph financial times boston globe los angeles times"""
 )
+_NOT_NAME_WORDS = ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS
+"""Words that make a capitalised run something other than a person's name."""
+_BODY_WORDS = ORG_NOUNS | OUTLET_WORDS
 _DOC_NOUNS = _wordset(
     """report study statement poll survey document documents letter memo filing
     complaint lawsuit article story analysis data records website ad ads book
@@ -251,7 +254,7 @@ def _affiliation(role_words: list[str]) -> str | None:
     if not run:
         return None
     lows = {word.lower() for word in run}
-    if lows & (ORG_NOUNS | OUTLET_WORDS) or len(run) >= 2:
+    if not lows.isdisjoint(_BODY_WORDS) or len(run) >= 2:
         return " ".join(run)
     return None
 
@@ -338,7 +341,7 @@ class AgentRegistry:
         if len(name_words) < 2 or len(name_words) > 4:
             return None
         lows = {word.lower().rstrip(".") for word in name_words}
-        if lows & (ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS):
+        if not lows.isdisjoint(_NOT_NAME_WORDS):
             return None
         key = _name_key(name_words[-1])
         if key in self._known:

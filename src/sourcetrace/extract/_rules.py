@@ -817,10 +817,11 @@ def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     if start >= end:
         return
     append = into.append
+    tok = _Tok  # a local name: this loop runs once per token of the article
     for match in _TOKEN_RE.finditer(text, start, end):
-        word = match.group()
         first, last = match.span()
-        append(_Tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
+        word = text[first:last]
+        append(tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:
@@ -1469,6 +1470,16 @@ def run(
     if document.text.strip():
         reader.read()
     text = document.text
+    # Spans are immutable, and the same stretch is often a source, a mention and a quote:
+    # build each once
+    built: dict[tuple[int, int], Span] = {}
+
+    def span(start: int, end: int) -> Span:
+        made = built.get((start, end))
+        if made is None:
+            made = built[start, end] = Span.of(text, start, end)
+        return made
+
     drafts = [d for d in reader.drafts if d.content and d.cue is not None]
     drafts.sort(key=lambda d: (d.sentence[0], d.content[0][0]))
     used: dict[int, AgentDraft] = {}
@@ -1485,7 +1496,7 @@ def run(
             role=agent.role,
             affiliation=agent.affiliation,
             anonymous=agent.anonymous,
-            mentions=[Span.of(text, s, e) for s, e in sorted(agent.mentions)],
+            mentions=[span(s, e) for s, e in sorted(agent.mentions)],
         )
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
@@ -1499,18 +1510,18 @@ def run(
             Claim(
                 id=f"c{number}",
                 kind=kind,
-                sentence=Span.of(text, *draft.sentence),
-                content=[Span.of(text, s, e) for s, e in draft.content],
-                quotes=[Span.of(text, s, e) for s, e in draft.quotes],
+                sentence=span(*draft.sentence),
+                content=[span(s, e) for s, e in draft.content],
+                quotes=[span(s, e) for s, e in draft.quotes],
                 cue=Cue(
-                    span=Span.of(text, *draft.cue),
+                    span=span(*draft.cue),
                     lemma=draft.lemma,
                     stance=stance_of(draft.lemma),
                 ),
-                source=Span.of(text, *draft.source) if draft.source else None,
+                source=span(*draft.source) if draft.source else None,
                 speaker=models[draft.speaker.key],
                 via=[models[agent.key] for agent in draft.via],
-                time=Span.of(text, *draft.time) if draft.time else None,
+                time=span(*draft.time) if draft.time else None,
             )
         )
     return claims, [models[agent.key] for agent in ordered]

@@ -10,6 +10,7 @@ however many agents an article has.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -70,7 +71,7 @@ _DOC_NOUNS = _wordset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class MentionInfo:
     """What one mention says: the words it is made of, read as name, role and kind."""
 
@@ -144,6 +145,13 @@ def read_mention(words: list[str], text: str) -> MentionInfo:
     Returns:
         What the mention says: its kind, a name, a role and an affiliation.
     """
+    return _read_mention(tuple(words), text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
+    # an article names the same few people again and again: read each mention once
+    words = list(written)
     if not words:
         return MentionInfo(text=text, kind="anonymous", name=text)
     low = [word.lower() for word in words]

@@ -43,6 +43,8 @@ _AUXILIARIES = frozenset(
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
 _GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
+_CUE_PREPOSITION = re.compile(r"(?:about|of|for|with|on|upon|against)\s+", re.IGNORECASE)
+"""A preposition between cue and content is PolNeAR's cue: "[warned of] [the risks]"."""
 
 
 def _cue_span(text: str, claim: Claim) -> list[list[int]]:
@@ -92,11 +94,23 @@ def extract(text: str) -> list[dict[str, Any]]:
     document = Document(id=Document.make_id(text), text=text, kind="article")
     attributions: list[dict[str, Any]] = []
     for claim in _EXTRACTOR.extract(document).claims:
+        cue = _cue_span(text, claim) if claim.cue else []
+        content = [_with_that(text, span.start, span.end) for span in claim.content]
+        if (
+            cue
+            and content
+            and cue[-1][1] <= content[0][0]
+            and not text[cue[-1][1] : content[0][0]].strip()
+        ):
+            preposition = _CUE_PREPOSITION.match(text, content[0][0], content[0][1])
+            if preposition is not None and preposition.end() < content[0][1]:
+                cue[-1][1] = content[0][0] + len(preposition.group().rstrip())
+                content[0][0] = preposition.end()
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],
-                "cue": _cue_span(text, claim) if claim.cue else [],
-                "content": [_with_that(text, span.start, span.end) for span in claim.content],
+                "cue": cue,
+                "content": content,
             }
         )
     return attributions

@@ -419,3 +419,30 @@ def test_extract_interrupted_quote_with_time_in_the_frame() -> None:
     claim = _one(text)
     assert [q.text for q in claim.quotes] == ["Our crews", "will work through the winter."]
     assert claim.time is not None and claim.time.text == "on Tuesday"
+
+
+def test_extract_counted_and_plural_subjects_with_bare_cue() -> None:
+    # "percent" heads "52 percent of voters"; "Companies" is the plural of a body
+    text = (
+        "In the survey, 52 percent of voters say the rent rose twice this year.\n\n"
+        "Companies say the new meters will be installed by June.\n\n"
+        "Forty percent said the ferry should run at night."
+    )
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("52 percent of voters", "the rent rose twice this year"),
+        ("Companies", "the new meters will be installed by June"),
+        ("Forty percent", "the ferry should run at night"),
+    ]
+
+
+def test_extract_headline_label_needs_the_name_again() -> None:
+    named = (
+        "Ada Brandt: The Dykes Will Hold This Winter\n\n"
+        "Harbor commissioner Ada Brandt spoke at the launch of the new pumping station."
+    )
+    claim = _one(named)
+    assert claim.source is not None and claim.source.text == "Ada Brandt"
+    assert claim.text == "The Dykes Will Hold This Winter"
+    # the same headline with no word of its label later on names no one
+    assert extract_claims("Stealth Over Health: Why Clinics Close\n\nThe clinics closed.") == []

@@ -112,6 +112,11 @@ _DOC_HEADS = _wordset(
     email emails tweet post video transcript summary assessment review audit investigation
     editorial column page"""
 )
+_QUANTITY_HEADS = _wordset(
+    """percent half majority majorities plurality minority third quarter most many
+    some few others both none dozens hundreds thousands millions"""
+)
+"""Heads of a subject that counts people: "52 percent of voters say"."""
 _OBJECT_CUES = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "promise", "urge"})
 _TIME_WORDS = _wordset(
     """yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
@@ -136,6 +141,8 @@ _NOT_LABELS = _wordset(
     """correction correction source sources note update editor's related photo video read
     watch more see also clarification disclosure"""
 )
+_LABEL_WINDOW = 5000
+"""How far after a label its speaker must be named again (characters)."""
 _QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
 _QA_ANSWER_LABELS = frozenset({"a", "answer"})
 _BARE_FORM_SUBJECTS = _wordset(
@@ -365,7 +372,12 @@ class _Reader:
             shouted = all(word.isupper() for word in words if word.isalpha())
             if not (info.proper or info.head in PERSON_NOUNS) or low in _NOT_LABELS:
                 return None
-            if not (shouted or cue_tok or self.registry.knows(info, label_span[0])):
+            if not (
+                shouted
+                or cue_tok
+                or self.registry.knows(info, label_span[0])
+                or (info.kind in ("person", "outlet") and self._named_later(label_span))
+            ):
                 return None  # "Stealth Over Health: ..." is a headline, not a speaker
             speaker = self.registry.resolve(info, label_span)
         speaker.speaks = True
@@ -384,6 +396,17 @@ class _Reader:
         self._inherit_via(draft)
         self.drafts.append(draft)
         return draft
+
+    def _named_later(self, span: tuple[int, int]) -> bool:
+        """Whether the words of a label come back in the next few paragraphs: "Ted Cruz:
+        ..." heads a story about Cruz; "Stealth Over Health: ..." names no one."""
+        written = self.text[span[0] : span[1]]
+        # a bounded window keeps a text of many labels linear
+        found = self.text.find(written, span[1], span[1] + _LABEL_WINDOW)
+        if found == -1:
+            return False
+        after = found + len(written)
+        return not (after < len(self.text) and self.text[after].isalnum())
 
     def _interviewee(self, before: int) -> AgentDraft | None:
         """The person an interview introduces ("We spoke to the architect Ida Lund")."""
@@ -566,7 +589,10 @@ class _Reader:
             return previous != "to"
         if previous is None:
             return False
-        return previous.endswith("s") and previous in PERSON_NOUNS
+        # "officials say", "companies say", "52 percent say": a plural subject
+        return previous in _QUANTITY_HEADS or (
+            previous.endswith("s") and (previous in PERSON_NOUNS or _is_org_plural(previous))
+        )
 
     def _according_to(self, toks: list[_Tok], i: int, sentence: tuple[int, int]) -> _Draft | None:
         source = _noun_phrase_after(toks, i + 2)
@@ -1039,6 +1065,8 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     low = head.low
     if low in PRONOUNS:
         return end - start == 1
+    if low in _QUANTITY_HEADS and head_index > start:
+        return True  # "52 percent of voters", "a majority of Democrats", "most of them"
     if head.text[0].isupper() or head.text[0].isdigit():
         # a capitalised word that opens the sentence is only a name if it is not a
         # function word ("The", "This")
@@ -1051,6 +1079,13 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,
     # after a determiner
     return toks[start].low in _SUBJECT_DETERMINERS and _looks_like_agent_noun(base)
+
+
+def _is_org_plural(word: str) -> bool:
+    """ "companies", "campaigns": the plural of a noun for a body of people."""
+    if word.endswith("ies"):
+        return word[:-3] + "y" in ORG_NOUNS
+    return word[:-1] in ORG_NOUNS
 
 
 def _looks_like_agent_noun(word: str) -> bool:

@@ -281,9 +281,11 @@ class _Reader:
                 sentence = (window[0].start, window[-1].end)
             covered = -1
             cue_words = self.cue_words
-            for index in range(len(window)):
+            # most tokens are no cue: find the few that are in one sweep
+            candidates = [index for index, tok in enumerate(window) if tok.low in cue_words]
+            for index in candidates:
                 tok = window[index]
-                if tok.low not in cue_words or tok.kind != "w" or tok.start < covered:
+                if tok.kind != "w" or tok.start < covered:
                     continue
                 draft = self._try_cue(window, index, sentence)
                 if draft is not None:

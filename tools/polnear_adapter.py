@@ -43,6 +43,8 @@ _AUXILIARIES = frozenset(
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
 _GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
+_THAT_BEFORE = re.compile(r"(?<![\w'’])(that),?\s+(?:\"|“|'')?\Z", re.IGNORECASE)
+"""The complementiser just before a content: "that ", "that, ", "that “" (any space)."""
 _CUE_PREPOSITION = re.compile(r"(?:about|of|for|with|on|upon|against)\s+", re.IGNORECASE)
 """A preposition between cue and content is PolNeAR's cue: "[warned of] [the risks]"."""
 
@@ -76,11 +78,9 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
 
 def _with_that(text: str, start: int, end: int) -> list[int]:
     """PolNeAR's content keeps the complementiser: "said [that the talks failed]"."""
-    before = text[max(0, start - 8) : start]
-    lowered = before.lower()
-    for tail in ("that ", 'that "', "that “", "that ''"):
-        if lowered.endswith(tail):
-            return [start - len(tail), end]
+    found = _THAT_BEFORE.search(text, max(0, start - 10), start)
+    if found is not None:
+        return [found.start(1), end]
     return [start, end]
 
 

@@ -446,3 +446,19 @@ def test_extract_headline_label_needs_the_name_again() -> None:
     assert claim.text == "The Dykes Will Hold This Winter"
     # the same headline with no word of its label later on names no one
     assert extract_claims("Stealth Over Health: Why Clinics Close\n\nThe clinics closed.") == []
+
+
+def test_extract_participle_after_a_verb_that_is_no_cue() -> None:
+    # the main verb ("toured", "echoed") frames nothing: the participle's speaker is the
+    # name or pronoun that opens the sentence, not a possessive
+    text = (
+        "Mayor Lena Ortiz toured the dykes on Monday, saying the pumps had held.\n\n"
+        "She echoed that promise later, saying no family would be moved.\n\n"
+        "Ortiz's deputy visited the pumps, saying they looked old."
+    )
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("Mayor Lena Ortiz", "the pumps had held"),
+        ("She", "no family would be moved"),
+    ]
+    assert claims[1].speaker is claims[0].speaker

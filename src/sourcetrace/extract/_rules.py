@@ -566,7 +566,10 @@ class _Reader:
             return draft
         subject = _noun_phrase_after(toks, 0)
         if subject is None or not _is_name(toks, subject[0], subject[1]):
-            return None
+            # "He echoed that promise on Monday, saying ...": the sentence's subject
+            subject = _leading_name(toks, i)
+            if subject is None:
+                return None
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
         return self._make(
             toks,
@@ -1159,6 +1162,32 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
         if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
             return True
     return False
+
+
+def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
+    """The name or pronoun that opens a sentence and is followed by its verb: "Marco
+    Rubio flipped ...", "He echoed ...", "But Mr. Putin veered ..."."""
+    k = 0
+    if k < stop and toks[k].low in _LINKING_WORDS:
+        k += 1
+    if k >= stop or toks[k].kind != "w":
+        return None
+    if toks[k].low in PRONOUNS:
+        end = k + 1
+    else:
+        end = k
+        while end < stop and (
+            (toks[end].kind == "w" and toks[end].text[0].isupper())
+            or (toks[end].text == "." and end > k and len(toks[end - 1].text) <= 4)
+        ):
+            end += 1
+        if end == k or toks[end - 1].kind != "w" or toks[end - 1].low.endswith(("'s", "’s")):
+            return None
+    if end >= stop or toks[end].kind != "w" or not toks[end].text.islower():
+        return None
+    if toks[end].low in _CLAUSE_STOP or not _is_name(toks, k, end):
+        return None
+    return k, end
 
 
 def _find_as_saying(toks: list[_Tok], i: int) -> int | None:

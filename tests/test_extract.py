@@ -462,3 +462,20 @@ def test_extract_participle_after_a_verb_that_is_no_cue() -> None:
         ("She", "no family would be moved"),
     ]
     assert claims[1].speaker is claims[0].speaker
+
+
+def test_extract_according_to_a_document_with_a_noun_cue_word() -> None:
+    # "report" and "state" are cue words, but here nouns inside the source's phrase; the
+    # dateline is the article's, not the report's
+    text = (
+        "HARBOUR CITY (Meridian Press) - The dykes leaked twice in 2024, according to "
+        "a council report on Wednesday.\n\n"
+        "Ferry fares rose by a third, according to the state Transport Office.\n\n"
+        "The barrier held, according to the results."
+    )
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("a council report", "The dykes leaked twice in 2024"),
+        ("the state Transport Office", "Ferry fares rose by a third"),
+        ("the results", "The barrier held"),
+    ]

@@ -107,7 +107,8 @@ _SUBJECT_DETERMINERS = _wordset(
     this these those any other numerous multiple current and former senior top"""
 )
 _DOC_HEADS = _wordset(
-    """report study statement poll survey document documents letter memo filing complaint
+    """report study statement poll polls survey surveys document documents letter memo
+    filing complaint results returns figures estimates numbers projections count tally
     lawsuit article story analysis data records website ad ads book release indictment
     email emails tweet post video transcript summary assessment review audit investigation
     editorial column page"""
@@ -117,6 +118,7 @@ _QUANTITY_HEADS = _wordset(
     some few others both none dozens hundreds thousands millions"""
 )
 """Heads of a subject that counts people: "52 percent of voters say"."""
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
 _OBJECT_CUES = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "promise", "urge"})
 _TIME_WORDS = _wordset(
     """yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
@@ -606,7 +608,8 @@ class _Reader:
         content: list[tuple[int, int]] = []
         before = _span_of(toks, 0, i)
         if before is not None:
-            piece = _strip_piece(self.text, toks, 0, i)
+            # not the dateline or a linking word: "WASHINGTON (Reuters) - But ..."
+            piece = _strip_piece(self.text, toks, _content_start(toks, i), i)
             if piece is not None:
                 content.append(piece)
         resume = source[1]
@@ -1136,7 +1139,9 @@ def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
             break
         if tok.low in ("in", "on", "during", "to", "about", "last", "this", "next", "earlier"):
             break
-        if tok.low in _TIME_WORDS or (tok.low in CUE_FORMS and tok.text.islower() and k > start):
+        if tok.low in _TIME_WORDS or (
+            tok.low in CUE_FORMS and tok.text.islower() and k > start and not _noun_reading(toks, k)
+        ):
             break
         if tok.low in _FORWARD_PREPOSITIONS and (k == start or _word_at(toks, k + 1) is None):
             break
@@ -1149,6 +1154,15 @@ def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
     if not _valid_head_forward(toks, start, end):
         return None
     return start, end
+
+
+def _noun_reading(toks: list[_Tok], k: int) -> bool:
+    """A cue form used as a noun inside a noun phrase: "the state Division", "a council
+    report", "the campaign statement"."""
+    previous = toks[k - 1]
+    if previous.kind != "w":
+        return False
+    return previous.low in _NOUN_DETERMINERS or toks[k].low in _DOC_HEADS
 
 
 def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:

@@ -479,3 +479,17 @@ def test_extract_according_to_a_document_with_a_noun_cue_word() -> None:
         ("the state Transport Office", "Ferry fares rose by a third"),
         ("the results", "The barrier held"),
     ]
+
+
+def test_extract_coordinated_cue_takes_the_sentence_subject() -> None:
+    text = (
+        "Councilwoman Ida Lund toured the pumping station and said on Friday that the "
+        "gates would be replaced.\n\n"
+        "Asked about the cost, she shook her head and said the council had no money."
+    )
+    claims = extract_claims(text)
+    first = claims[0]
+    assert first.source is not None and first.source.text == "Councilwoman Ida Lund"
+    assert first.text == "the gates would be replaced"
+    # "Asked" opens the second sentence but is a participle, never a speaker
+    assert all(c.source is None or c.source.text != "Asked" for c in claims)

@@ -479,6 +479,9 @@ class _Reader:
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
         )
+        if subject is None and _word_at(toks, i - 1) == "and" and cue_end == i:
+            # "McConnell was quick to embrace him and said ...": the sentence's subject
+            return self._participle(toks, i, lemma, sentence)
         if subject is None:
             after = _noun_phrase_after(toks, cue_end + 1)
             if after is None or i == 0 or not _ends_content(toks[i - 1]):
@@ -572,6 +575,8 @@ class _Reader:
             subject = _leading_name(toks, i)
             if subject is None:
                 return None
+        if toks[subject[0]].low in CUE_FORMS:
+            return None  # "Asked about it, ...": a participle, not a name
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
         return self._make(
             toks,

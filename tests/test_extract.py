@@ -493,3 +493,13 @@ def test_extract_coordinated_cue_takes_the_sentence_subject() -> None:
     assert first.text == "the gates would be replaced"
     # "Asked" opens the second sentence but is a participle, never a speaker
     assert all(c.source is None or c.source.text != "Asked" for c in claims)
+
+
+def test_extract_documents_in_the_plural_show_findings() -> None:
+    # "show" is a cue of finding, read with beliefs=True; "records" is a plural document
+    text = "Council records show the pumps failed twice in January."
+    document = Document(id="t", text=text, kind="article")
+    claims = RuleBasedExtractor(beliefs=True).extract(document).claims
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("Council records", "the pumps failed twice in January"),
+    ]

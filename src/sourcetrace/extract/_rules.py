@@ -601,9 +601,15 @@ class _Reader:
             return previous != "to"
         if previous is None:
             return False
-        # "officials say", "companies say", "52 percent say": a plural subject
+        # "officials say", "companies say", "52 percent say", "records show": a plural
         return previous in _QUANTITY_HEADS or (
-            previous.endswith("s") and (previous in PERSON_NOUNS or _is_org_plural(previous))
+            previous.endswith("s")
+            and (
+                previous in PERSON_NOUNS
+                or _is_org_plural(previous)
+                or previous in _DOC_HEADS
+                or previous[:-1] in _DOC_HEADS
+            )
         )
 
     def _according_to(self, toks: list[_Tok], i: int, sentence: tuple[int, int]) -> _Draft | None:
@@ -1087,7 +1093,7 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     base = low.removesuffix("'s").removesuffix("’s")
     if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
         return True
-    if base.endswith("s") and base[:-1] in PERSON_NOUNS:
+    if base.endswith("s") and (base[:-1] in PERSON_NOUNS or base[:-1] in _DOC_HEADS):
         return True
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,
     # after a determiner

@@ -419,3 +419,87 @@ def test_extract_interrupted_quote_with_time_in_the_frame() -> None:
     claim = _one(text)
     assert [q.text for q in claim.quotes] == ["Our crews", "will work through the winter."]
     assert claim.time is not None and claim.time.text == "on Tuesday"
+
+
+def test_extract_counted_and_plural_subjects_with_bare_cue() -> None:
+    # "percent" heads "52 percent of voters"; "Companies" is the plural of a body
+    text = (
+        "In the survey, 52 percent of voters say the rent rose twice this year.\n\n"
+        "Companies say the new meters will be installed by June.\n\n"
+        "Forty percent said the ferry should run at night."
+    )
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("52 percent of voters", "the rent rose twice this year"),
+        ("Companies", "the new meters will be installed by June"),
+        ("Forty percent", "the ferry should run at night"),
+    ]
+
+
+def test_extract_headline_label_needs_the_name_again() -> None:
+    named = (
+        "Ada Brandt: The Dykes Will Hold This Winter\n\n"
+        "Harbor commissioner Ada Brandt spoke at the launch of the new pumping station."
+    )
+    claim = _one(named)
+    assert claim.source is not None and claim.source.text == "Ada Brandt"
+    assert claim.text == "The Dykes Will Hold This Winter"
+    # the same headline with no word of its label later on names no one
+    assert extract_claims("Stealth Over Health: Why Clinics Close\n\nThe clinics closed.") == []
+
+
+def test_extract_participle_after_a_verb_that_is_no_cue() -> None:
+    # the main verb ("toured", "echoed") frames nothing: the participle's speaker is the
+    # name or pronoun that opens the sentence, not a possessive
+    text = (
+        "Mayor Lena Ortiz toured the dykes on Monday, saying the pumps had held.\n\n"
+        "She echoed that promise later, saying no family would be moved.\n\n"
+        "Ortiz's deputy visited the pumps, saying they looked old."
+    )
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("Mayor Lena Ortiz", "the pumps had held"),
+        ("She", "no family would be moved"),
+    ]
+    assert claims[1].speaker is claims[0].speaker
+
+
+def test_extract_according_to_a_document_with_a_noun_cue_word() -> None:
+    # "report" and "state" are cue words, but here nouns inside the source's phrase; the
+    # dateline is the article's, not the report's
+    text = (
+        "HARBOUR CITY (Meridian Press) - The dykes leaked twice in 2024, according to "
+        "a council report on Wednesday.\n\n"
+        "Ferry fares rose by a third, according to the state Transport Office.\n\n"
+        "The barrier held, according to the results."
+    )
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("a council report", "The dykes leaked twice in 2024"),
+        ("the state Transport Office", "Ferry fares rose by a third"),
+        ("the results", "The barrier held"),
+    ]
+
+
+def test_extract_coordinated_cue_takes_the_sentence_subject() -> None:
+    text = (
+        "Councilwoman Ida Lund toured the pumping station and said on Friday that the "
+        "gates would be replaced.\n\n"
+        "Asked about the cost, she shook her head and said the council had no money."
+    )
+    claims = extract_claims(text)
+    first = claims[0]
+    assert first.source is not None and first.source.text == "Councilwoman Ida Lund"
+    assert first.text == "the gates would be replaced"
+    # "Asked" opens the second sentence but is a participle, never a speaker
+    assert all(c.source is None or c.source.text != "Asked" for c in claims)
+
+
+def test_extract_documents_in_the_plural_show_findings() -> None:
+    # "show" is a cue of finding, read with beliefs=True; "records" is a plural document
+    text = "Council records show the pumps failed twice in January."
+    document = Document(id="t", text=text, kind="article")
+    claims = RuleBasedExtractor(beliefs=True).extract(document).claims
+    assert [(c.source.text if c.source else None, c.text) for c in claims] == [
+        ("Council records", "the pumps failed twice in January"),
+    ]

@@ -43,6 +43,10 @@ _AUXILIARIES = frozenset(
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
 _GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
+_THAT_BEFORE = re.compile(r"(?<![\w'’])(that),?\s+(?:\"|“|'')?\Z", re.IGNORECASE)
+"""The complementiser just before a content: "that ", "that, ", "that “" (any space)."""
+_CUE_PREPOSITION = re.compile(r"(?:about|of|for|with|on|upon|against)\s+", re.IGNORECASE)
+"""A preposition between cue and content is PolNeAR's cue: "[warned of] [the risks]"."""
 
 
 def _cue_span(text: str, claim: Claim) -> list[list[int]]:
@@ -74,11 +78,9 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
 
 def _with_that(text: str, start: int, end: int) -> list[int]:
     """PolNeAR's content keeps the complementiser: "said [that the talks failed]"."""
-    before = text[max(0, start - 8) : start]
-    lowered = before.lower()
-    for tail in ("that ", 'that "', "that “", "that ''"):
-        if lowered.endswith(tail):
-            return [start - len(tail), end]
+    found = _THAT_BEFORE.search(text, max(0, start - 10), start)
+    if found is not None:
+        return [found.start(1), end]
     return [start, end]
 
 
@@ -92,11 +94,23 @@ def extract(text: str) -> list[dict[str, Any]]:
     document = Document(id=Document.make_id(text), text=text, kind="article")
     attributions: list[dict[str, Any]] = []
     for claim in _EXTRACTOR.extract(document).claims:
+        cue = _cue_span(text, claim) if claim.cue else []
+        content = [_with_that(text, span.start, span.end) for span in claim.content]
+        if (
+            cue
+            and content
+            and cue[-1][1] <= content[0][0]
+            and not text[cue[-1][1] : content[0][0]].strip()
+        ):
+            preposition = _CUE_PREPOSITION.match(text, content[0][0], content[0][1])
+            if preposition is not None and preposition.end() < content[0][1]:
+                cue[-1][1] = content[0][0] + len(preposition.group().rstrip())
+                content[0][0] = preposition.end()
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],
-                "cue": _cue_span(text, claim) if claim.cue else [],
-                "content": [_with_that(text, span.start, span.end) for span in claim.content],
+                "cue": cue,
+                "content": content,
             }
         )
     return attributions

@@ -10,6 +10,7 @@ however many agents an article has.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -59,6 +60,9 @@ _THE_OUTLETS = _wordset(
     atlantic hill independent telegraph observer new yorker associated press intercept
     daily beast daily telegraph financial times boston globe los angeles times"""
 )
+_NOT_NAME_WORDS = ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS
+"""Words that make a capitalised run something other than a person's name."""
+_BODY_WORDS = ORG_NOUNS | OUTLET_WORDS
 _DOC_NOUNS = _wordset(
     """report study statement poll survey document documents letter memo filing
     complaint lawsuit article story analysis data records website ad ads book
@@ -67,7 +71,7 @@ _DOC_NOUNS = _wordset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class MentionInfo:
     """What one mention says: the words it is made of, read as name, role and kind."""
 
@@ -141,6 +145,13 @@ def read_mention(words: list[str], text: str) -> MentionInfo:
     Returns:
         What the mention says: its kind, a name, a role and an affiliation.
     """
+    return _read_mention(tuple(words), text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
+    # an article names the same few people again and again: read each mention once
+    words = list(written)
     if not words:
         return MentionInfo(text=text, kind="anonymous", name=text)
     low = [word.lower() for word in words]
@@ -251,7 +262,7 @@ def _affiliation(role_words: list[str]) -> str | None:
     if not run:
         return None
     lows = {word.lower() for word in run}
-    if lows & (ORG_NOUNS | OUTLET_WORDS) or len(run) >= 2:
+    if not lows.isdisjoint(_BODY_WORDS) or len(run) >= 2:
         return " ".join(run)
     return None
 
@@ -338,7 +349,7 @@ class AgentRegistry:
         if len(name_words) < 2 or len(name_words) > 4:
             return None
         lows = {word.lower().rstrip(".") for word in name_words}
-        if lows & (ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS):
+        if not lows.isdisjoint(_NOT_NAME_WORDS):
             return None
         key = _name_key(name_words[-1])
         if key in self._known:

@@ -107,11 +107,18 @@ _SUBJECT_DETERMINERS = _wordset(
     this these those any other numerous multiple current and former senior top"""
 )
 _DOC_HEADS = _wordset(
-    """report study statement poll survey document documents letter memo filing complaint
+    """report study statement poll polls survey surveys document documents letter memo
+    filing complaint results returns figures estimates numbers projections count tally
     lawsuit article story analysis data records website ad ads book release indictment
     email emails tweet post video transcript summary assessment review audit investigation
     editorial column page"""
 )
+_QUANTITY_HEADS = _wordset(
+    """percent half majority majorities plurality minority third quarter most many
+    some few others both none dozens hundreds thousands millions"""
+)
+"""Heads of a subject that counts people: "52 percent of voters say"."""
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
 _OBJECT_CUES = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "promise", "urge"})
 _TIME_WORDS = _wordset(
     """yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
@@ -136,6 +143,8 @@ _NOT_LABELS = _wordset(
     """correction correction source sources note update editor's related photo video read
     watch more see also clarification disclosure"""
 )
+_LABEL_WINDOW = 5000
+"""How far after a label its speaker must be named again (characters)."""
 _QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
 _QA_ANSWER_LABELS = frozenset({"a", "answer"})
 _BARE_FORM_SUBJECTS = _wordset(
@@ -274,9 +283,11 @@ class _Reader:
                 sentence = (window[0].start, window[-1].end)
             covered = -1
             cue_words = self.cue_words
-            for index in range(len(window)):
+            # most tokens are no cue: find the few that are in one sweep
+            candidates = [index for index, tok in enumerate(window) if tok.low in cue_words]
+            for index in candidates:
                 tok = window[index]
-                if tok.low not in cue_words or tok.kind != "w" or tok.start < covered:
+                if tok.kind != "w" or tok.start < covered:
                     continue
                 draft = self._try_cue(window, index, sentence)
                 if draft is not None:
@@ -365,7 +376,12 @@ class _Reader:
             shouted = all(word.isupper() for word in words if word.isalpha())
             if not (info.proper or info.head in PERSON_NOUNS) or low in _NOT_LABELS:
                 return None
-            if not (shouted or cue_tok or self.registry.knows(info, label_span[0])):
+            if not (
+                shouted
+                or cue_tok
+                or self.registry.knows(info, label_span[0])
+                or (info.kind in ("person", "outlet") and self._named_later(label_span))
+            ):
                 return None  # "Stealth Over Health: ..." is a headline, not a speaker
             speaker = self.registry.resolve(info, label_span)
         speaker.speaks = True
@@ -384,6 +400,17 @@ class _Reader:
         self._inherit_via(draft)
         self.drafts.append(draft)
         return draft
+
+    def _named_later(self, span: tuple[int, int]) -> bool:
+        """Whether the words of a label come back in the next few paragraphs: "Ted Cruz:
+        ..." heads a story about Cruz; "Stealth Over Health: ..." names no one."""
+        written = self.text[span[0] : span[1]]
+        # a bounded window keeps a text of many labels linear
+        found = self.text.find(written, span[1], span[1] + _LABEL_WINDOW)
+        if found == -1:
+            return False
+        after = found + len(written)
+        return not (after < len(self.text) and self.text[after].isalnum())
 
     def _interviewee(self, before: int) -> AgentDraft | None:
         """The person an interview introduces ("We spoke to the architect Ida Lund")."""
@@ -452,6 +479,9 @@ class _Reader:
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
         )
+        if subject is None and _word_at(toks, i - 1) == "and" and cue_end == i:
+            # "McConnell was quick to embrace him and said ...": the sentence's subject
+            return self._participle(toks, i, lemma, sentence)
         if subject is None:
             after = _noun_phrase_after(toks, cue_end + 1)
             if after is None or i == 0 or not _ends_content(toks[i - 1]):
@@ -541,7 +571,12 @@ class _Reader:
             return draft
         subject = _noun_phrase_after(toks, 0)
         if subject is None or not _is_name(toks, subject[0], subject[1]):
-            return None
+            # "He echoed that promise on Monday, saying ...": the sentence's subject
+            subject = _leading_name(toks, i)
+            if subject is None:
+                return None
+        if toks[subject[0]].low in CUE_FORMS:
+            return None  # "Asked about it, ...": a participle, not a name
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
         return self._make(
             toks,
@@ -566,7 +601,16 @@ class _Reader:
             return previous != "to"
         if previous is None:
             return False
-        return previous.endswith("s") and previous in PERSON_NOUNS
+        # "officials say", "companies say", "52 percent say", "records show": a plural
+        return previous in _QUANTITY_HEADS or (
+            previous.endswith("s")
+            and (
+                previous in PERSON_NOUNS
+                or _is_org_plural(previous)
+                or previous in _DOC_HEADS
+                or previous[:-1] in _DOC_HEADS
+            )
+        )
 
     def _according_to(self, toks: list[_Tok], i: int, sentence: tuple[int, int]) -> _Draft | None:
         source = _noun_phrase_after(toks, i + 2)
@@ -575,7 +619,8 @@ class _Reader:
         content: list[tuple[int, int]] = []
         before = _span_of(toks, 0, i)
         if before is not None:
-            piece = _strip_piece(self.text, toks, 0, i)
+            # not the dateline or a linking word: "WASHINGTON (Reuters) - But ..."
+            piece = _strip_piece(self.text, toks, _content_start(toks, i), i)
             if piece is not None:
                 content.append(piece)
         resume = source[1]
@@ -817,10 +862,11 @@ def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     if start >= end:
         return
     append = into.append
+    tok = _Tok  # a local name: this loop runs once per token of the article
     for match in _TOKEN_RE.finditer(text, start, end):
-        word = match.group()
         first, last = match.span()
-        append(_Tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
+        word = text[first:last]
+        append(tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:
@@ -1038,6 +1084,8 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     low = head.low
     if low in PRONOUNS:
         return end - start == 1
+    if low in _QUANTITY_HEADS and head_index > start:
+        return True  # "52 percent of voters", "a majority of Democrats", "most of them"
     if head.text[0].isupper() or head.text[0].isdigit():
         # a capitalised word that opens the sentence is only a name if it is not a
         # function word ("The", "This")
@@ -1045,11 +1093,18 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     base = low.removesuffix("'s").removesuffix("’s")
     if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
         return True
-    if base.endswith("s") and base[:-1] in PERSON_NOUNS:
+    if base.endswith("s") and (base[:-1] in PERSON_NOUNS or base[:-1] in _DOC_HEADS):
         return True
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,
     # after a determiner
     return toks[start].low in _SUBJECT_DETERMINERS and _looks_like_agent_noun(base)
+
+
+def _is_org_plural(word: str) -> bool:
+    """ "companies", "campaigns": the plural of a noun for a body of people."""
+    if word.endswith("ies"):
+        return word[:-3] + "y" in ORG_NOUNS
+    return word[:-1] in ORG_NOUNS
 
 
 def _looks_like_agent_noun(word: str) -> bool:
@@ -1095,7 +1150,9 @@ def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
             break
         if tok.low in ("in", "on", "during", "to", "about", "last", "this", "next", "earlier"):
             break
-        if tok.low in _TIME_WORDS or (tok.low in CUE_FORMS and tok.text.islower() and k > start):
+        if tok.low in _TIME_WORDS or (
+            tok.low in CUE_FORMS and tok.text.islower() and k > start and not _noun_reading(toks, k)
+        ):
             break
         if tok.low in _FORWARD_PREPOSITIONS and (k == start or _word_at(toks, k + 1) is None):
             break
@@ -1110,6 +1167,15 @@ def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _noun_reading(toks: list[_Tok], k: int) -> bool:
+    """A cue form used as a noun inside a noun phrase: "the state Division", "a council
+    report", "the campaign statement"."""
+    previous = toks[k - 1]
+    if previous.kind != "w":
+        return False
+    return previous.low in _NOUN_DETERMINERS or toks[k].low in _DOC_HEADS
+
+
 def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
     words = [tok for tok in toks[start:end] if tok.kind == "w"]
     if any(w.text[0].isupper() for w in words):
@@ -1121,6 +1187,32 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
         if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
             return True
     return False
+
+
+def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
+    """The name or pronoun that opens a sentence and is followed by its verb: "Marco
+    Rubio flipped ...", "He echoed ...", "But Mr. Putin veered ..."."""
+    k = 0
+    if k < stop and toks[k].low in _LINKING_WORDS:
+        k += 1
+    if k >= stop or toks[k].kind != "w":
+        return None
+    if toks[k].low in PRONOUNS:
+        end = k + 1
+    else:
+        end = k
+        while end < stop and (
+            (toks[end].kind == "w" and toks[end].text[0].isupper())
+            or (toks[end].text == "." and end > k and len(toks[end - 1].text) <= 4)
+        ):
+            end += 1
+        if end == k or toks[end - 1].kind != "w" or toks[end - 1].low.endswith(("'s", "’s")):
+            return None
+    if end >= stop or toks[end].kind != "w" or not toks[end].text.islower():
+        return None
+    if toks[end].low in _CLAUSE_STOP or not _is_name(toks, k, end):
+        return None
+    return k, end
 
 
 def _find_as_saying(toks: list[_Tok], i: int) -> int | None:
@@ -1469,6 +1561,16 @@ def run(
     if document.text.strip():
         reader.read()
     text = document.text
+    # Spans are immutable, and the same stretch is often a source, a mention and a quote:
+    # build each once
+    built: dict[tuple[int, int], Span] = {}
+
+    def span(start: int, end: int) -> Span:
+        made = built.get((start, end))
+        if made is None:
+            made = built[start, end] = Span.of(text, start, end)
+        return made
+
     drafts = [d for d in reader.drafts if d.content and d.cue is not None]
     drafts.sort(key=lambda d: (d.sentence[0], d.content[0][0]))
     used: dict[int, AgentDraft] = {}
@@ -1485,7 +1587,7 @@ def run(
             role=agent.role,
             affiliation=agent.affiliation,
             anonymous=agent.anonymous,
-            mentions=[Span.of(text, s, e) for s, e in sorted(agent.mentions)],
+            mentions=[span(s, e) for s, e in sorted(agent.mentions)],
         )
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
@@ -1499,18 +1601,18 @@ def run(
             Claim(
                 id=f"c{number}",
                 kind=kind,
-                sentence=Span.of(text, *draft.sentence),
-                content=[Span.of(text, s, e) for s, e in draft.content],
-                quotes=[Span.of(text, s, e) for s, e in draft.quotes],
+                sentence=span(*draft.sentence),
+                content=[span(s, e) for s, e in draft.content],
+                quotes=[span(s, e) for s, e in draft.quotes],
                 cue=Cue(
-                    span=Span.of(text, *draft.cue),
+                    span=span(*draft.cue),
                     lemma=draft.lemma,
                     stance=stance_of(draft.lemma),
                 ),
-                source=Span.of(text, *draft.source) if draft.source else None,
+                source=span(*draft.source) if draft.source else None,
                 speaker=models[draft.speaker.key],
                 via=[models[agent.key] for agent in draft.via],
-                time=Span.of(text, *draft.time) if draft.time else None,
+                time=span(*draft.time) if draft.time else None,
             )
         )
     return claims, [models[agent.key] for agent in ordered]

@@ -78,6 +78,7 @@ _CUE_AFTER_QUOTE_RE = re.compile(
 quotation and its attribution are one sentence."""
 _CLOSERS = frozenset("\"'”’»›)]}")
 _BOUNDARY_RE = re.compile(r"[.!?…]+")
+_LINE_BREAK_RE = re.compile("[\n\r\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +120,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _next_line_break(text: str, position: int) -> int:
-    best = len(text)
-    for mark in ("\n", "\r", "\u2029", "\u2028"):
-        found = text.find(mark, position, best)
-        if found != -1:
-            best = found
-    return best
+    found = _LINE_BREAK_RE.search(text, position)
+    return len(text) if found is None else found.start()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

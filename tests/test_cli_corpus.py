@@ -63,3 +63,22 @@ def test_index_add_reads_a_warc_archive_and_adds_to_an_existing_corpus(
     best = report.best_evidence(report.claims[0])
     assert best is not None and best.relation == "verbatim"
     assert best.turn_speaker == "MS OKAFOR"
+
+
+def test_a_corpus_opened_read_only_searches_but_refuses_to_add(tmp_path: Path) -> None:
+    import pytest
+
+    from sourcetrace import ConfigError, Document, InputError, locate
+
+    path = tmp_path / "archive.db"
+    with Corpus(path) as writable:
+        writable.add(Document(id="d1", text="MS OKAFOR: The gates will hold.\nQUESTION: Why?\n"))
+        writable.commit()
+    reader = Corpus(path, read_only=True)
+    assert len(reader) == 1
+    assert locate("The gates will hold", reader)[0].relation == "verbatim"
+    with pytest.raises(ConfigError, match="read_only"):
+        reader.add(Document(id="d2", text="Another text."))
+    reader.close()
+    with pytest.raises(InputError, match="no corpus file"):
+        Corpus(tmp_path / "missing.db", read_only=True)

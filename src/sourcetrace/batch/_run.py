@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import itertools
 import logging
 import os
@@ -175,12 +174,7 @@ def _open_corpus(path: str) -> Any:
     with _CORPORA_LOCK:
         corpus = _CORPORA.get(slot)
     if corpus is None:
-        parameters = inspect.signature(Corpus).parameters
-        options: dict[str, Any] = {}
-        for name in ("read_only", "readonly"):
-            if name in parameters:
-                options[name] = True
-        corpus = Corpus(path, **options)  # type: ignore[call-arg,arg-type,unused-ignore]
+        corpus = Corpus(path, read_only=True)
         with _CORPORA_LOCK:
             _CORPORA[slot] = corpus
     return corpus
@@ -357,11 +351,11 @@ def trace_many(
         InputError: ``out`` exists and is not a results file.
 
     Examples:
-        >>> from sourcetrace.batch import trace_many
-        >>> summary = trace_many(["a.txt", "b.txt"], ["archive.db"],
-        ...                      out="results.jsonl")  # doctest: +SKIP
-        >>> summary.traced, summary.skipped  # doctest: +SKIP
-        (2, 0)
+            from sourcetrace.batch import trace_many
+            summary = trace_many(["a.txt", "b.txt"], ["archive.db"],
+                                 out="results.jsonl")
+            summary.traced, summary.skipped
+            # (2, 0)
     """
     config = config or TraceConfig()
     if client is not None and scheduler is not None:

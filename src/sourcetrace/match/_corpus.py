@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .._errors import InputError
+from .._errors import ConfigError, InputError
 from .._models import Document
 from ._index import (
     LARGE_DOCUMENT_CHARS,
@@ -131,6 +131,9 @@ class Corpus:
         source: documents to add, or the path of a SQLite corpus file.
         indexed: build the retrieval index (in memory only). Without it every
             document is aligned, which suits a few documents matched once.
+        read_only: open a corpus file for reading only (SQLite ``mode=ro``): several
+            processes can search it at once, and :meth:`add` raises ``ConfigError``.
+            The file must exist.
 
     Examples:
         >>> corpus = Corpus()
@@ -144,6 +147,7 @@ class Corpus:
         source: str | os.PathLike[str] | Iterable[Document] | None = None,
         *,
         indexed: bool = True,
+        read_only: bool = False,
     ) -> None:
         # Without an index (a handful of documents passed to locate()), every document
         # is a candidate and nothing is spent on keys and signatures.
@@ -156,6 +160,7 @@ class Corpus:
         self._ids: list[str | None] = []
         self._postings: dict[str, array[int]] = {}
         self._signatures: list[bytes] = []
+        self.read_only = read_only
         if isinstance(source, str | os.PathLike):
             self._open(Path(source))
         elif source is not None:
@@ -164,6 +169,9 @@ class Corpus:
 
     # --- storage ----------------------------------------------------------------------
     def _open(self, path: Path) -> None:
+        if self.read_only:
+            self._open_read_only(path)
+            return
         try:
             db = sqlite3.connect(path)
             db.executescript(_SCHEMA)
@@ -178,6 +186,21 @@ class Corpus:
                 f"{path} cannot be opened as a sourcetrace corpus ({exc}); "
                 "give the path of a corpus file or of a new file to create"
             ) from exc
+        self._db = db
+
+    def _open_read_only(self, path: Path) -> None:
+        if not path.is_file():
+            raise InputError(f"no corpus file at {path}: build one with 'sourcetrace index add'")
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(
+                f"{path} cannot be opened as a sourcetrace corpus ({exc}); "
+                "give the path of a corpus file built with 'sourcetrace index add'"
+            ) from exc
+        if row is None or row[0] != _FORMAT:
+            raise InputError(f"{path} is not a sourcetrace corpus of format {_FORMAT!r}")
         self._db = db
 
     def close(self) -> None:
@@ -195,6 +218,8 @@ class Corpus:
 
     def add(self, document: Document) -> None:
         """Add a document; a document with the same id replaces the earlier one."""
+        if self.read_only:
+            raise ConfigError("this corpus was opened read_only=True: open it without to add")
         self._entries.pop(document.id, None)
         keys = index_keys(document.text) if self._indexed or self._db is not None else set()
         if self._db is not None:

@@ -1,9 +1,10 @@
 """sourcetrace: trace the attributed claims of a news article back to their primary sources.
 
 >>> from sourcetrace import trace
->>> report = trace("examples/article.txt", sources=["examples/sources/"])  # doctest: +SKIP
->>> report.claims[0].speaker.name                                           # doctest: +SKIP
-'Dana Okafor'
+>>> report = trace("examples/article.txt", sources=["examples/sources/"])
+>>> claim = next(c for c in report.claims if "autumn storms" in c.text)
+>>> claim.speaker.name, [agent.name for agent in claim.via], report.verdict(claim)
+('Dana Okafor', ['Meridian Press'], 'verbatim')
 
 The public names are listed in ``__all__``; everything else lives in private modules and
 may change without notice.

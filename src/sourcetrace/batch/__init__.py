@@ -1,7 +1,7 @@
 """Batch tracing: many articles on a Dask cluster, results streamed to JSON Lines.
 
->>> from sourcetrace.batch import trace_many, read_results   # doctest: +SKIP
->>> trace_many(paths, ["archive.db"], out="results.jsonl")   # doctest: +SKIP
+    from sourcetrace.batch import trace_many, read_results
+    trace_many(paths, ["archive.db"], out="results.jsonl")
 
 Dask is an optional extra (``pip install 'sourcetrace[dask]'``); it is imported only
 when a batch runs on a cluster. See ``docs/batch.md``.

@@ -199,8 +199,8 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[BatchRecord]:
     more than once (an error retried later), every line is yielded; the last one wins.
 
     Examples:
-        >>> for record in read_results("results.jsonl"):  # doctest: +SKIP
-        ...     print(record.key, len(record.report.claims) if record.ok else record.error)
+            for record in read_results("results.jsonl"):
+                print(record.key, len(record.report.claims) if record.ok else record.error)
     """
     with Path(path).open("rb") as handle:
         for line in handle:

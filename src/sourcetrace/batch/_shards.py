@@ -161,9 +161,9 @@ def build_index(
         MissingDependencyError: Dask is needed and not installed.
 
     Examples:
-        >>> from sourcetrace.batch import build_index
-        >>> build_index(["archive/"], "archive.db").documents  # doctest: +SKIP
-        20000
+            from sourcetrace.batch import build_index
+            build_index(["archive/"], "archive.db").documents
+            # 20000
     """
     out = Path(out)
     if out.exists():

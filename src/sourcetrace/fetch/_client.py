@@ -243,9 +243,9 @@ class Fetcher:
             Without one, a transport that connects only to checked addresses is used.
 
     Examples:
-        >>> async def main() -> None:  # doctest: +SKIP
-        ...     async with Fetcher(TraceConfig()) as fetcher:
-        ...         result = await fetcher.fetch("https://www.state.gov/briefings/")
+            async def main() -> None:
+                async with Fetcher(TraceConfig()) as fetcher:
+                    result = await fetcher.fetch("https://www.state.gov/briefings/")
     """
 
     def __init__(

@@ -208,3 +208,15 @@ def test_text_with_surrounding_space_is_text_even_if_it_names_a_folder() -> None
 
     # "." names the current folder, but ". " with a space is a (tiny) article.
     assert load(". ").text == ". "
+
+
+def test_a_capital_letterhead_gives_way_to_the_heading_below_it() -> None:
+    from sourcetrace.fetch import document_from_text
+
+    doc = document_from_text(
+        "MINISTRY OF PORTS\nBriefing on the Harbour Gates\n\n"
+        "MS OKAFOR: Good morning.\nQUESTION: Thank you.\n"
+    )
+    assert doc.title == "Briefing on the Harbour Gates"
+    hearing = document_from_text("HEARING ON WATER\nSubject: Oversight\n\nCHAIR: Welcome.\n")
+    assert hearing.title == "HEARING ON WATER"

@@ -35,14 +35,27 @@ def guess_kind(turns: list[Turn], title: str | None) -> DocumentKind:
     return "unknown"
 
 
+def _title_like(line: str) -> bool:
+    return (
+        bool(line)
+        and len(line) <= 160
+        and len(line.split()) <= 25
+        and line[-1] not in ".,;:"
+        and not line.endswith(("”", '"'))
+    )
+
+
 def _first_line_title(text: str) -> str | None:
     stripped = text.lstrip()
-    line, newline, _rest = stripped.partition("\n")
+    line, newline, rest = stripped.partition("\n")
     line = line.strip()
-    if not newline or not line or len(line) > 160 or len(line.split()) > 25:
+    if not newline or not _title_like(line):
         return None
-    if line[-1] in ".,;:" or line.endswith(("”", '"')):
-        return None
+    # A letterhead in capitals ("MINISTRY OF WATER AND COASTAL WORKS") over the real
+    # heading ("Press Briefing on the Dell Estuary Barrier"): the heading is the title.
+    second = rest.partition("\n")[0].strip()
+    if line.isupper() and _title_like(second) and not second.isupper() and ":" not in second:
+        return second
     return line
 
 

@@ -65,7 +65,7 @@ def render_rich(report: TraceReport) -> RenderableType:
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("claim", ratio=5)
     table.add_column("speaker", ratio=2, min_width=14)
-    table.add_column("via", ratio=1, min_width=10)
+    table.add_column("via", ratio=1, min_width=14)
     table.add_column("verdict", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("source passage", ratio=4)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .._config import TraceConfig
 from .._errors import ConfigError, SourcetraceError
 from .._models import Document, TraceReport
-from ._dask import require_distributed
+from ._dask import dask_client, require_distributed
 from ._jsonl import ResultsWriter, encode_error, encode_report, scan
 
 if TYPE_CHECKING:
@@ -447,19 +447,7 @@ def _run_on_dask(
     record: Callable[[str, tuple[str, str | None]], None],
 ) -> None:
     distributed = require_distributed()
-    own_cluster: Any = None
-    own_client: Any = None
-    if client is None:
-        if scheduler is None:
-            own_cluster = distributed.LocalCluster(
-                n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True
-            )
-            own_client = distributed.Client(own_cluster)
-        else:
-            own_client = distributed.Client(scheduler)
-        client = own_client
-    assert client is not None
-    try:
+    with dask_client(client, scheduler) as client:
         threads = sum(client.nthreads().values()) or 1
         limit = window or 4 * threads
         memory_arg: Any = (
@@ -504,8 +492,4 @@ def _run_on_dask(
             following = next(jobs, None)
             if following is not None:
                 pending.add(submit(*following))
-    finally:
-        if own_client is not None:
-            own_client.close()
-        if own_cluster is not None:
-            own_cluster.close()
+

@@ -17,11 +17,11 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._errors import ConfigError, SourcetraceError
 from .._models import Document
-from ._dask import require_distributed
+from ._dask import dask_client
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -216,20 +216,7 @@ def _shards_on_dask(
     scheduler: str | None,
     shards: int | None,
 ) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
-    distributed = require_distributed()
-    own_cluster: Any = None
-    own_client: Any = None
-    if client is None:
-        if scheduler is None:
-            own_cluster = distributed.LocalCluster(
-                n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True
-            )
-            own_client = distributed.Client(own_cluster)
-        else:
-            own_client = distributed.Client(scheduler)
-        client = own_client
-    assert client is not None
-    try:
+    with dask_client(client, scheduler) as client:
         count = shards or 2 * (sum(client.nthreads().values()) or 1)
         count = max(1, min(count, len(items)))
         size = -(-len(items) // count) if items else 0
@@ -238,8 +225,4 @@ def _shards_on_dask(
         futures = client.map(_build_shard, pieces, paths, pure=False)
         results: list[tuple[int, dict[str, str]]] = client.gather(futures)
         return results, paths
-    finally:
-        if own_client is not None:
-            own_client.close()
-        if own_cluster is not None:
-            own_cluster.close()
+

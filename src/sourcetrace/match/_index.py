@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from .._models import Document
-from ..text.normalize import normalize
+from ..text.normalize import NUMBER_WORDS, normalize
 from ._text import STOPWORDS, Words, words_of
 
 __all__ = [
@@ -255,42 +255,7 @@ def index_keys(text: str) -> set[str]:
 
 # Words that normalisation turns into digits or symbols, which pairs skip (the
 # other side may have "9" or "%", which are not words here either).
-_NOT_PAIRED = frozenset(
-    {
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "percent",
-        "pct",
-        "per",
-        "cent",
-    }
-)
+_NOT_PAIRED = NUMBER_WORDS | {"percent", "pct", "per", "cent"}
 
 SIGNATURE_BYTES = 1024
 """Size of a document's pair signature: 8,192 bits, about 5% of a 20,000-character text."""

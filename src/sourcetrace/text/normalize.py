@@ -77,6 +77,9 @@ _NUMBER_WORDS.update(
     }
 )
 _TENS = frozenset(str(10 * tens) for tens in range(2, 10))
+
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)
+"""The number words normalisation turns into digits ("three" → "3")."""
 _UNITS = frozenset(str(unit) for unit in range(1, 10))
 # British spellings that newsrooms on either side of the Atlantic change when quoting.
 _SPELLING = {

@@ -125,3 +125,11 @@ def test_progress_bars_show_at_a_terminal_only() -> None:
     assert process.returncode == 0
     assert b"Loading sources" in screen and b"Matching claims" in screen
     assert b"Loading sources" not in stdout  # the table on stdout stays clean
+
+
+def test_an_article_without_attributed_claims_says_so() -> None:
+    text = "The barrier is 1.4 kilometres long. It has eleven gates.\n"
+    result = run("trace", "-", stdin=text.encode())
+    assert result.returncode == 0, result.stderr
+    assert "0 claims" in result.stdout
+    assert "No attributed claims found" in result.stdout

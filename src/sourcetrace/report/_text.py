@@ -95,7 +95,11 @@ def render_rich(report: TraceReport) -> RenderableType:
     parts: list[RenderableType] = [heading, summary]
     if counts:
         parts.append(counts)
-    parts.append(table)
+    if report.claims:
+        parts.append(table)
+    else:
+        parts.append(Text("No attributed claims found: nothing in the article is said to "
+                          "come from someone.", style="yellow"))
     if report.errors:
         errors = Text("Could not use:\n", style="bold red")
         for error in report.errors:

@@ -7,7 +7,10 @@ article, the gold-data harness). Tests that read it skip cleanly when it is abse
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +38,27 @@ def shared_file(*parts: str) -> Path:
     if not path.is_file():
         pytest.skip(f"{'/'.join(parts)} is not in the shared folder")
     return path
+
+
+@contextmanager
+def local_dask(
+    *, threads_per_worker: int = 1, silence_logs: int = 40
+) -> Iterator[tuple[Any, Any]]:
+    """A two-worker in-process Dask cluster and its client, closed afterwards.
+
+    Thread workers: starting worker processes costs more than the tests' batches on a
+    two-core machine.
+    """
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=threads_per_worker,
+            processes=False,
+            dashboard_address=":0",
+            silence_logs=silence_logs,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield cluster, client

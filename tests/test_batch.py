@@ -20,12 +20,14 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from sourcetrace import TraceConfig, trace
 from sourcetrace.batch import read_results, scan, trace_many
 from sourcetrace.batch._synth import make_articles, make_corpus
 from sourcetrace.match import Corpus
+
+from _shared import local_dask
 
 ARTICLES = 200
 TRANSCRIPTS = 12
@@ -105,16 +107,7 @@ def reference(workspace: Path, articles: list[str], archive: str) -> dict[str, A
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=False,
-            dashboard_address=":0",
-            silence_logs=40,
-        ) as cluster,
-        Client(cluster) as dask_client,
-    ):
+    with local_dask() as (_, dask_client):
         yield dask_client
 
 
@@ -179,16 +172,7 @@ def test_batch_loses_nothing_when_a_worker_dies(
 ) -> None:
     out = workspace / "worker-lost.jsonl"
     subset = articles[:60]
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=False,
-            dashboard_address=":0",
-            silence_logs=50,
-        ) as cluster,
-        Client(cluster) as own_client,
-    ):
+    with local_dask(silence_logs=50) as (cluster, own_client):
         victim = next(iter(cluster.workers.values()))
         killed: list[int] = []
 
@@ -309,16 +293,7 @@ def test_batch_per_host_limit_holds_across_workers(corpus: Corpus) -> None:
     try:
         # Four traces run at once (two workers, two threads each); each holds its
         # own per-trace limit, so only the cluster-wide lease keeps the host at two.
-        with (
-            LocalCluster(
-                n_workers=2,
-                threads_per_worker=2,
-                processes=False,
-                dashboard_address=":0",
-                silence_logs=40,
-            ) as cluster,
-            Client(cluster) as own_client,
-        ):
+        with local_dask(threads_per_worker=2) as (_, own_client):
             summary = trace_many(urls, [corpus], client=own_client, config=config, progress=False)
     finally:
         server.shutdown()

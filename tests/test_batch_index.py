@@ -9,12 +9,14 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from sourcetrace import ConfigError, trace
 from sourcetrace.batch import build_index, merge_corpora
 from sourcetrace.batch._synth import make_articles, make_corpus
 from sourcetrace.match import Corpus
+
+from _shared import local_dask
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -33,16 +35,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=False,
-            dashboard_address=":0",
-            silence_logs=40,
-        ) as cluster,
-        Client(cluster) as dask_client,
-    ):
+    with local_dask() as (_, dask_client):
         yield dask_client
 
 

@@ -104,3 +104,75 @@ def test_corpus_candidates_include_every_document_an_exhaustive_scan_matches(
         for doc_id, text in _NORMALISED.items():
             if fuzz.partial_ratio(segment.text, text, score_cutoff=threshold):
                 assert doc_id in candidates
+
+
+# Two documents with the same rare words: together in one, scattered in the other.
+_TOGETHER = Document(
+    id="together",
+    text="Harbor news. The Kessring tunnel will reopen to freight on Monday, the port said.",
+)
+_FILLER = "Members discussed budgets, schools, libraries, parking and snow clearing. " * 6
+_SCATTERED = Document(
+    id="scattered",
+    text=_FILLER.join(
+        [
+            "The Kessring council met. ",
+            "A tunnel was mentioned. ",
+            "Nobody said when the pool would reopen. ",
+            "Freight was not discussed. ",
+            "The next meeting is on Monday.",
+        ]
+    ),
+)
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_corpus_candidates_need_the_rare_words_near_each_other(
+    tmp_path: Path, on_disk: bool
+) -> None:
+    corpus = Corpus(tmp_path / "c.db") if on_disk else Corpus()
+    corpus.add(_TOGETHER)
+    corpus.add(_SCATTERED)
+    quote = "The Kessring tunnel will reopen to freight on Monday"
+    query = build_query("q", "direct", [quote], quote, None)
+    # Both documents hold every content word of the quote; only one holds them in a
+    # stretch as short as the quote.
+    assert corpus.candidates(query.anchors(TraceConfig())) == ["together"]
+    assert locate(quote, corpus)[0].document_id == "together"
+
+
+def test_corpus_optimize_keeps_what_is_found(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.db") as corpus:
+        for doc in documents():
+            corpus.add(doc)
+        quotes = ["The tunnel is safe", "passenger services will follow a week later"]
+        before = [locate(quote, corpus) for quote in quotes]
+        size = corpus.index_bytes()
+        corpus.optimize()
+        assert [locate(quote, corpus) for quote in quotes] == before
+        assert corpus.index_bytes() <= size
+
+
+def test_corpus_refuses_a_file_of_the_earlier_format_and_says_how_to_rebuild(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    with Corpus(path):
+        pass
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = 'sourcetrace-corpus-1' WHERE name = 'format'")
+    db.commit()
+    db.close()
+    with pytest.raises(InputError, match="sourcetrace index add"):
+        Corpus(path)
+
+
+def test_in_memory_corpus_can_be_searched_from_another_thread() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    corpus = Corpus([_TOGETHER, _SCATTERED])
+    with ThreadPoolExecutor(1) as pool:
+        found = pool.submit(locate, "The Kessring tunnel will reopen to freight", corpus).result()
+    assert found[0].document_id == "together"

@@ -3,13 +3,17 @@
 Two stores behind one class: in memory (``Corpus()``, ``Corpus(documents)``) and a
 SQLite file (``Corpus("archive.db")``) that keeps documents and index between runs.
 
-Retrieval is by anchor keys: every alphabetic word of a document is indexed under
-its first five letters (one posting per key and document). A query names, for each
-of its word lists, its keys and how many of them may be missing from a passage that
-still reaches the threshold; the corpus takes that many plus one of the rarest keys
-and returns the documents holding any of them. A document that a threshold-passing
-match lives in holds at least one, so the candidates lose nothing while the work
-depends on the postings of a few rare keys, not on the size of the corpus.
+Retrieval is by anchor keys with positions: the content words of every document
+(function words left out) are indexed under their first five letters in an SQLite
+FTS5 table with ``detail=full``, so the index knows where each key stands. A query
+says, for each of its word lists, the keys, where they stand in the quote, and how
+many characters of words a passage that still reaches the threshold may lack. The
+corpus picks the rarest keys until a match must hold at least two of them, and asks
+for the documents where two of them stand as close together as they do in the quote
+(give or take the words the budget lets a passage add). A document a threshold-passing
+match lives in is among them (under the model of whole-word changes that
+``docs/matching.md`` states), while the work depends on the postings of a few rare
+keys, not on the size of the corpus.
 """
 
 from __future__ import annotations
@@ -17,11 +21,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from array import array
-from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -32,13 +35,11 @@ from ._index import (
     LARGE_DOCUMENT_CHARS,
     Entry,
     chunks,
-    index_keys,
+    index_tokens,
     masked_text,
     prepare,
     prepare_window,
     quick_fold,
-    signature,
-    signature_count,
     windows,
 )
 
@@ -47,27 +48,42 @@ __all__ = ["AnchorSet", "Corpus"]
 _ENTRY_CACHE = 256
 # Shorter documents are prepared whole (and cached): windows would save little.
 _WHOLE_DOCUMENT_CHARS = 6_000
-_PART_KEYS = 2
-_SCHEMA = """
+_PART_KEYS = 3
+# A document lacking every key but one of a long selection is found by a plain union
+# of the rarest keys instead of the pairs (a prefix filter): as safe, fewer clauses.
+_MAX_PAIR_KEYS = 16
+# Words of at least three letters: how many keys a budget of characters can add.
+_MIN_KEY_WORD = 3
+_SLACK_WORD = 4
+# Reach of a paraphrase, in keys: two sentences of a transcript turn.
+_PARAPHRASE_REACH = 100
+_INDEX_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_keys USING fts5(
+    k, content='', detail=full, tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS key_stats USING fts5vocab(doc_keys, 'row');
+"""
+_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS documents (
     num INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    json TEXT NOT NULL,
-    sig BLOB NOT NULL
+    json TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS doc_keys USING fts5(k, content='', detail=none);
-CREATE VIRTUAL TABLE IF NOT EXISTS key_stats USING fts5vocab(doc_keys, 'row');
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-_FORMAT = "sourcetrace-corpus-1"
+    + _INDEX_SCHEMA
+)
+_FORMAT = "sourcetrace-corpus-2"
 
 
 @dataclass(frozen=True)
 class AnchorSet:
-    """Keys of one word list of a query, and how many of them a match may lack."""
+    """Keys of one word list of a query, and what a match may lack of them."""
 
     keys: tuple[str, ...]
     may_miss: int
+    """How many keys a match may lack, when no ``budget`` is given (a paraphrase)."""
     chars: int = 0
     """Length of the word list's text: how far from a key a match can reach."""
     text: str = ""
@@ -75,25 +91,122 @@ class AnchorSet:
     window before it is prepared."""
     min_score: float = 0.0
     """``partial_ratio`` a window's quickly folded text must reach to be prepared."""
-    pairs: tuple[int, ...] = ()
-    """Pair hashes of the word list (see ``pair_hashes``)."""
-    pair_misses: int = 0
-    """How many of ``pairs`` a match may lack."""
+    budget: float | None = None
+    """Characters of words a passage reaching the threshold may lack; each key is
+    worth the length of its shortest word (``lengths``)."""
+    lengths: tuple[int, ...] = ()
+    """For each key, the length of the shortest word of the list that gives it."""
+    places: tuple[tuple[int, int], ...] = ()
+    """For each key, its first and last position among the list's keys
+    (:func:`index_tokens` order); empty when positions do not carry over."""
+    span: int = 0
+    """How many keys the list has, repeats included."""
+    reach: int = 0
+    """Keys a passage may have that the list has not (added words, wildcards)."""
 
 
 @dataclass(frozen=True)
 class _Plan:
     keys: tuple[str, ...]
+    """Keys present in the corpus, rarest first."""
     may_miss: int
     partial: bool
     chars: int
-    pairs: tuple[int, ...] = ()
-    pair_misses: int = 0
+    need: int = 1
+    """How many of ``select`` a match holds; 0 when the list cannot be anchored."""
+    select: tuple[str, ...] = ()
+    distances: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Most keys between two selected keys in a match (``NEAR`` distance)."""
+
+    def expression(self) -> str:
+        """The FTS5 query of the documents that may hold a match."""
+        if self.need >= 2 and len(self.select) <= _MAX_PAIR_KEYS:
+            return " OR ".join(
+                f'NEAR("{first}" "{second}", {self.distances[first, second]})'
+                for first, second in combinations(self.select, 2)
+            )
+        # Holding `need` of the selected keys means holding one of the rarest
+        # len(select) - need + 1 of them.
+        count = max(1, len(self.select) - max(1, self.need) + 1)
+        return " OR ".join(f'"{key}"' for key in self.select[:count])
 
 
-def _sorted_contains(postings: array[int], number: int) -> bool:
-    index = bisect_left(postings, number)
-    return index < len(postings) and postings[index] == number
+def _removable(lengths: Iterable[int], budget: float) -> int:
+    """How many of the keys a passage can lack within ``budget`` (cheapest first)."""
+    spent = 0
+    count = 0
+    for length in sorted(lengths):
+        if spent + length > budget:
+            break
+        spent += length
+        count += 1
+    return count
+
+
+def _plan(anchor: AnchorSet, counts: dict[str, int]) -> _Plan:
+    """Which keys of an anchor set to require, and how close together.
+
+    Keys in no document at all are lacking from every match: each uses up its share
+    of the budget first. With more absent than the budget allows, no document matches
+    the whole of the word list, but one may hold a part of it (a truncated quote): the
+    plan is then ``partial`` and asks for two of the three rarest present keys near
+    each other. Otherwise keys are taken rarest first until a match must hold two of
+    them, whichever the budget lets it lack.
+    """
+    present = sorted((counts[key], key) for key in anchor.keys if counts.get(key))
+    keys = tuple(key for _, key in present)
+    length_of = dict(zip(anchor.keys, anchor.lengths, strict=False))
+    if anchor.budget is None:
+        may_miss = anchor.may_miss - (len(anchor.keys) - len(present))
+        left = float(max(0, may_miss))
+        cost = dict.fromkeys(keys, 1)
+    else:
+        absent = [key for key in anchor.keys if not counts.get(key)]
+        left = anchor.budget - sum(length_of.get(key, _MIN_KEY_WORD) for key in absent)
+        cost = {key: length_of.get(key, _MIN_KEY_WORD) for key in keys}
+        may_miss = _removable(cost.values(), left) if left >= 0 else -1
+    partial = left < 0
+    if partial:
+        select = keys[:_PART_KEYS]
+        need = min(2, len(select))
+    else:
+        select = ()
+        need = 0
+        for size in range(1, len(keys) + 1):
+            select = keys[:size]
+            need = size - _removable((cost[key] for key in select), left)
+            if need >= 2:
+                break
+    return _Plan(
+        keys,
+        max(0, may_miss),
+        partial,
+        anchor.chars,
+        need,
+        select,
+        _distances(anchor, select, left, partial),
+    )
+
+
+def _distances(
+    anchor: AnchorSet, select: Sequence[str], left: float, partial: bool
+) -> dict[tuple[str, str], int]:
+    """For each pair of selected keys, how many keys may stand between them."""
+    if anchor.budget is None:
+        return {pair: _PARAPHRASE_REACH for pair in combinations(select, 2)}
+    # Added words, each one a key between the two: the budget counted in words of
+    # an average length (content words under four letters are rare).
+    slack = int(max(0.0, left) // _SLACK_WORD) + 1 + anchor.reach
+    place = dict(zip(anchor.keys, anchor.places, strict=False))
+    out: dict[tuple[str, str], int] = {}
+    for first, second in combinations(select, 2):
+        a, b = place.get(first), place.get(second)
+        if a is None or b is None or partial:
+            apart = anchor.span
+        else:
+            apart = max(abs(a[1] - b[0]), abs(b[1] - a[0]))
+        out[first, second] = max(0, apart - 1) + slack
+    return out
 
 
 def _worth_preparing(stretch: str, anchors: list[AnchorSet], collapse: bool = False) -> bool:
@@ -113,10 +226,6 @@ def _worth_preparing(stretch: str, anchors: list[AnchorSet], collapse: bool = Fa
         if fuzz.partial_ratio(anchor.text, folded, score_cutoff=anchor.min_score):
             return True
     return False
-
-
-def _anchored(anchors: list[AnchorSet] | None) -> bool:
-    return anchors is not None and all(len(a.keys) > a.may_miss for a in anchors)
 
 
 class Corpus:
@@ -150,16 +259,17 @@ class Corpus:
         read_only: bool = False,
     ) -> None:
         # Without an index (a handful of documents passed to locate()), every document
-        # is a candidate and nothing is spent on keys and signatures.
+        # is a candidate and nothing is spent on keys.
         self._indexed = indexed
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._db: sqlite3.Connection | None = None
-        # In memory: documents by id, their numbers, and key -> document numbers.
+        # In memory: documents by id, their numbers, and the key index in an SQLite
+        # database of its own (created on the first document).
         self._documents: dict[str, Document] = {}
         self._numbers: dict[str, int] = {}
         self._ids: list[str | None] = []
-        self._postings: dict[str, array[int]] = {}
-        self._signatures: list[bytes] = []
+        self._memory_index: sqlite3.Connection | None = None
+        self._last_plans: tuple[list[AnchorSet], list[_Plan]] | None = None
         self.read_only = read_only
         if isinstance(source, str | os.PathLike):
             self._open(Path(source))
@@ -180,7 +290,10 @@ class Corpus:
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (_FORMAT,))
                 db.commit()
             elif row[0] != _FORMAT:
-                raise InputError(f"{path} is a corpus of format {row[0]!r}, not {_FORMAT!r}")
+                raise InputError(
+                    f"{path} is a corpus of format {row[0]!r}, not {_FORMAT!r}: build it "
+                    "again with 'sourcetrace index add' (or give the path of a new file)"
+                )
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"{path} cannot be opened as a sourcetrace corpus ({exc}); "
@@ -221,42 +334,69 @@ class Corpus:
         if self.read_only:
             raise ConfigError("this corpus was opened read_only=True: open it without to add")
         self._entries.pop(document.id, None)
-        keys = index_keys(document.text) if self._indexed or self._db is not None else set()
+        self._last_plans = None
         if self._db is not None:
-            self._add_to_db(self._db, document, keys)
+            self._add_to_db(self._db, document)
             return
         old = self._numbers.get(document.id)
-        if old is not None:
-            # Postings of the old version stay behind but point at a dead number.
-            self._ids[old] = None
         number = len(self._ids)
         self._ids.append(document.id)
-        self._signatures.append(signature(document.text) if self._indexed else b"")
         self._numbers[document.id] = number
+        if self._indexed:
+            index = self._key_index()
+            if old is not None:
+                self._unindex(index, old, self._documents[document.id])
+            index.execute(
+                "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)",
+                (number, " ".join(index_tokens(document.text))),
+            )
+        if old is not None:
+            self._ids[old] = None
         self._documents[document.id] = document
-        for key in keys:
-            postings = self._postings.get(key)
-            if postings is None:
-                postings = self._postings[key] = array("I")
-            postings.append(number)
 
-    def _add_to_db(self, db: sqlite3.Connection, document: Document, keys: set[str]) -> None:
+    def _key_index(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        if self._memory_index is None:
+            # A trace may hand the corpus to a worker thread; it is never used from
+            # two threads at once.
+            self._memory_index = sqlite3.connect(":memory:", check_same_thread=False)
+            self._memory_index.executescript(_INDEX_SCHEMA)
+        return self._memory_index
+
+    @staticmethod
+    def _unindex(index: sqlite3.Connection, number: int, document: Document) -> None:
+        # A contentless FTS5 table forgets a row only when told its exact keys again.
+        index.execute(
+            "INSERT INTO doc_keys(doc_keys, rowid, k) VALUES ('delete', ?, ?)",
+            (number, " ".join(index_tokens(document.text))),
+        )
+
+    def _add_to_db(self, db: sqlite3.Connection, document: Document) -> None:
         row = db.execute("SELECT num, json FROM documents WHERE id = ?", (document.id,)).fetchone()
         if row is not None:
-            old = Document.model_validate_json(row[1])
-            db.execute(
-                "INSERT INTO doc_keys(doc_keys, rowid, k) VALUES ('delete', ?, ?)",
-                (row[0], " ".join(sorted(index_keys(old.text)))),
-            )
+            self._unindex(db, row[0], Document.model_validate_json(row[1]))
             db.execute("DELETE FROM documents WHERE num = ?", (row[0],))
         cursor = db.execute(
-            "INSERT INTO documents(id, json, sig) VALUES (?, ?, ?)",
-            (document.id, document.model_dump_json(), signature(document.text)),
+            "INSERT INTO documents(id, json) VALUES (?, ?)",
+            (document.id, document.model_dump_json()),
         )
         db.execute(
             "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)",
-            (cursor.lastrowid, " ".join(sorted(keys))),
+            (cursor.lastrowid, " ".join(index_tokens(document.text))),
         )
+
+    def optimize(self) -> None:
+        """Merge the index into one segment: smaller, and quicker to search.
+
+        Worth calling once after adding many documents (``sourcetrace index add``
+        does); searching works without it.
+        """
+        if self.read_only or not (self._indexed or self._db is not None):
+            return
+        index = self._key_index()
+        index.execute("INSERT INTO doc_keys(doc_keys) VALUES ('optimize')")
+        index.commit()
 
     def commit(self) -> None:
         """Make the documents added so far durable (SQLite corpus only)."""
@@ -331,19 +471,26 @@ class Corpus:
         if len(document.text) <= _WHOLE_DOCUMENT_CHARS:
             yield self.entry(document_id)
             return
-        if anchors is not None and _anchored(anchors) and self._indexed:
+        plans = self._plans(anchors) if anchors is not None and self._indexed else None
+        if anchors is not None and plans is not None and all(p.need > 0 for p in plans):
             masked = masked_text(document)
             collapse = bool(document.turns)
             if not _worth_preparing(masked, anchors, collapse):
                 # The quick score over the whole document is out of reach: as cheap as
                 # one step of an exhaustive scan, and it spares the windows.
                 return
-            found = windows(document, self._plans(anchors))
+            found = windows(document, plans)
             if found is not None:
                 for start, end in found:
                     if _worth_preparing(masked[start:end], anchors, collapse):
                         yield prepare_window(document, start, end)
                 return
+        if (
+            anchors
+            and self._indexed
+            and not _worth_preparing(masked_text(document), anchors, bool(document.turns))
+        ):
+            return
         if len(document.text) <= LARGE_DOCUMENT_CHARS:
             yield self.entry(document_id)
         else:
@@ -352,40 +499,24 @@ class Corpus:
     def candidates(self, anchors: list[AnchorSet] | None) -> list[str]:
         """Ids of the documents that may hold a match, in the order they were added.
 
-        For each anchor set, the documents holding one of its ``may_miss + 1`` rarest
-        keys, kept if they hold as many of all its keys as a match needs. ``None``, or
-        a word list too short to anchor (no more keys than it may miss), means every
-        document.
+        For each anchor set, the documents where two of its selected keys stand as
+        close together as a match would have them (see :func:`_plan`). ``None``, or a
+        word list that cannot be anchored (it may lack all its keys but one), means
+        every document.
         """
-        if anchors is None or not _anchored(anchors) or not self._indexed:
+        if anchors is None or not self._indexed:
+            return self.ids()
+        plans = self._plans(anchors)
+        if any(plan.need <= 0 or not plan.select for plan in plans):
             return self.ids()
         numbers: set[int] = set()
-        for plan in self._plans(anchors):
-            pick = plan.keys[: _PART_KEYS if plan.partial else plan.may_miss + 1]
-            found = self._union(pick)
-            if plan.partial:
-                numbers |= found
-                continue
-            need = len(plan.keys) - plan.may_miss
-            holding = self._holding(found - numbers, plan.keys, need)
-            numbers.update(self._in_order(holding, plan))
-        return self._id_list(numbers)
-
-    def _in_order(self, numbers: set[int], plan: _Plan) -> set[int]:
-        """Those of ``numbers`` whose signatures hold all but ``pair_misses`` of the
-        plan's word pairs: the words are not only there, but next to each other."""
-        need = len(plan.pairs) - plan.pair_misses
-        if need <= 0 or not numbers:
-            return numbers
-        signatures: Iterable[tuple[int, bytes]]
-        if self._db is None:
-            signatures = ((n, self._signatures[n]) for n in numbers)
-        else:
-            signatures = self._db.execute(
-                "SELECT num, sig FROM documents WHERE num IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(numbers)),),
+        index = self._key_index()
+        for plan in plans:
+            rows = index.execute(
+                "SELECT rowid FROM doc_keys WHERE doc_keys MATCH ?", (plan.expression(),)
             )
-        return {n for n, sig in signatures if signature_count(sig, plan.pairs) >= need}
+            numbers.update(row[0] for row in rows)
+        return self._id_list(numbers)
 
     def _id_list(self, numbers: set[int]) -> list[str]:
         if self._db is None:
@@ -399,94 +530,29 @@ class Corpus:
         )
         return [row[0] for row in rows]
 
-    def _union(self, keys: Sequence[str]) -> set[int]:
-        """Numbers of the documents holding any of ``keys``."""
-        if not keys:
-            return set()
-        if self._db is None:
-            found: set[int] = set()
-            for key in keys:
-                found.update(self._postings.get(key, ()))
-            return found
-        expression = " OR ".join(f'"{key}"' for key in keys)
-        rows = self._db.execute("SELECT rowid FROM doc_keys WHERE doc_keys MATCH ?", (expression,))
-        return {row[0] for row in rows}
-
-    def _holding(self, numbers: set[int], keys: Sequence[str], need: int) -> set[int]:
-        """Those of ``numbers`` whose documents hold at least ``need`` of ``keys``."""
-        if need <= 1 or not numbers:
-            return numbers
-        counts = dict.fromkeys(numbers, 0)
-        for key in keys:
-            for number in self._among(key, numbers):
-                counts[number] += 1
-        return {number for number, count in counts.items() if count >= need}
-
-    def _among(self, key: str, numbers: set[int]) -> Iterable[int]:
-        """Those of ``numbers`` whose documents hold ``key``."""
-        if self._db is None:
-            postings = self._postings.get(key)
-            if postings is None:
-                return ()
-            if len(numbers) * 8 < len(postings):
-                # Few candidates, a long postings list: look each one up.
-                return [n for n in numbers if _sorted_contains(postings, n)]
-            return numbers.intersection(postings)
-        rows = self._db.execute(
-            "SELECT rowid FROM doc_keys WHERE doc_keys MATCH ? "
-            "AND rowid IN (SELECT value FROM json_each(?))",
-            (f'"{key}"', json.dumps(sorted(numbers))),
-        )
-        return [row[0] for row in rows]
-
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How often each key occurs in the corpus (occurrences, not documents)."""
         keys = list(keys)
-        if self._db is None:
-            return {key: len(self._postings.get(key, ())) for key in keys}
+        if not keys:
+            return {}
         marks = ",".join("?" * len(keys))
-        query = f"SELECT term, doc FROM key_stats WHERE term IN ({marks})"
-        return dict(self._db.execute(query, keys))
+        query = f"SELECT term, cnt FROM key_stats WHERE term IN ({marks})"
+        return dict(self._key_index().execute(query, keys))
 
     def _plans(self, anchors: list[AnchorSet]) -> list[_Plan]:
-        """Each anchor set's keys that occur in the corpus, rarest first, and the misses
-        left for them.
-
-        Keys in no document at all are lacking from every match: each uses up one of
-        the misses allowed. With more absent keys than that, no document matches the
-        whole of the word list, but one may hold a part of it (a truncated quote): the
-        plan is then ``partial`` and looks where the rarest present keys are.
-        """
+        # entries() asks again for every candidate of the same query.
+        cached = self._last_plans
+        if cached is not None and cached[0] is anchors:
+            return cached[1]
         counts = self._frequencies({key for anchor in anchors for key in anchor.keys})
-        plans: list[_Plan] = []
-        for anchor in anchors:
-            present = sorted((counts[key], key) for key in anchor.keys if counts.get(key))
-            keys = tuple(key for _, key in present)
-            may_miss = anchor.may_miss - (len(anchor.keys) - len(present))
-            plans.append(
-                _Plan(
-                    keys,
-                    max(0, may_miss),
-                    may_miss < 0,
-                    anchor.chars,
-                    anchor.pairs,
-                    anchor.pair_misses,
-                )
-            )
+        plans = [_plan(anchor, counts) for anchor in anchors]
+        self._last_plans = (anchors, plans)
         return plans
 
     def index_bytes(self) -> int:
-        """Bytes the retrieval index takes (postings and keys; the file's index pages)."""
-        if self._db is None:
-            postings = sum(len(p) * p.itemsize for p in self._postings.values())
-            signatures = sum(len(sig) for sig in self._signatures)
-            return postings + signatures + sum(len(key.encode()) for key in self._postings)
-        page_size = int(self._db.execute("PRAGMA page_size").fetchone()[0])
-        try:
-            rows = self._db.execute(
-                "SELECT count(*) FROM dbstat WHERE name LIKE 'doc_keys%'"
-            ).fetchone()
-            return int(rows[0]) * page_size
-        except sqlite3.OperationalError:
-            # No dbstat: count the FTS5 data blobs instead.
-            row = self._db.execute("SELECT sum(length(block)) FROM doc_keys_data").fetchone()
-            return int(row[0] or 0)
+        """Bytes the retrieval index takes (the FTS5 postings with their positions)."""
+        if self._db is None and self._memory_index is None:
+            return 0
+        index = self._key_index()
+        row = index.execute("SELECT sum(length(block)) FROM doc_keys_data").fetchone()
+        return int(row[0] or 0)

@@ -4,29 +4,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from .._models import Document
-from ..text.normalize import NUMBER_WORDS, normalize
+from ..text.normalize import normalize
 from ._text import STOPWORDS, Words, words_of
 
 __all__ = [
     "KEY_CHARS",
     "Entry",
     "chunks",
-    "index_keys",
+    "index_tokens",
     "masked_text",
-    "pair_hashes",
     "prepare",
     "prepare_window",
     "quick_fold",
-    "signature",
-    "signature_count",
     "windows",
 ]
 
@@ -241,55 +236,26 @@ KEY_CHARS = 5
 _KEY_RE = re.compile(r"[^\W\d_]+")
 
 
-def index_keys(text: str) -> set[str]:
-    """The retrieval keys of a text: the first letters of its alphabetic words.
+def index_tokens(text: str) -> list[str]:
+    """The retrieval keys of a text in order: the first letters of its content words.
 
     A cheaper cousin of :func:`~sourcetrace.text.normalize.normalize`: NFKC and case
-    folding, no variants. A word that normalisation leaves as written ("tunnel",
-    "Kessring") gets the same key here as in a query; words it rewrites ("U.S.",
-    "won't", "forty") are never used as query keys.
+    folding, no variants; alphabetic words of three letters or more, function words
+    left out (they are in every document and would double the index). A word that
+    normalisation leaves as written ("tunnel", "Kessring") gets the same key here as
+    in a query; words it rewrites ("U.S.", "won't", "forty") are never required of a
+    document, only counted as distance.
+
+    Examples:
+        >>> index_tokens("The Harbor Authority said the tunnels would reopen.")
+        ['harbo', 'autho', 'tunne', 'reope']
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return {word[:KEY_CHARS] for word in _KEY_RE.findall(folded) if len(word) >= 3}
-
-
-# Words that normalisation turns into digits or symbols, which pairs skip (the
-# other side may have "9" or "%", which are not words here either).
-_NOT_PAIRED = NUMBER_WORDS | {"percent", "pct", "per", "cent"}
-
-SIGNATURE_BYTES = 1024
-"""Size of a document's pair signature: 8,192 bits, about 5% of a 20,000-character text."""
-
-
-def pair_hashes(text: str) -> set[int]:
-    """Bit positions of the text's pairs of neighbouring content words.
-
-    Words as for :func:`index_keys` (alphabetic, case-folded, cut to five letters),
-    function words, one-letter words and number words skipped, so that neither a
-    changed article, nor "U.S." against "US", nor "ninety" against "90" breaks a pair.
-    """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    words = [
+    return [
         word[:KEY_CHARS]
         for word in _KEY_RE.findall(folded)
-        if len(word) >= 2 and word not in STOPWORDS and word not in _NOT_PAIRED
+        if len(word) >= 3 and word not in STOPWORDS
     ]
-    bits = SIGNATURE_BYTES * 8
-    return {zlib.crc32(f"{first} {second}".encode()) % bits for first, second in pairwise(words)}
-
-
-def signature(text: str) -> bytes:
-    """A bit set of :func:`pair_hashes`: a compact, lossy record of word order."""
-    bits = bytearray(SIGNATURE_BYTES)
-    for bit in pair_hashes(text):
-        bits[bit >> 3] |= 1 << (bit & 7)
-    return bytes(bits)
-
-
-def signature_count(sig: bytes, hashes: Iterable[int]) -> int:
-    """How many of ``hashes`` are set in ``sig`` (false positives possible, never
-    false negatives)."""
-    return sum((sig[bit >> 3] >> (bit & 7)) & 1 for bit in hashes)
 
 
 # Punctuation that full normalisation turns into word breaks; str.translate is some

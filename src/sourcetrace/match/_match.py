@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from ._align import Alignment, align, best_fragment
 from ._classify import SegmentMatch, classify_segment, meaning_flags, squash
 from ._corpus import AnchorSet
-from ._index import KEY_CHARS, Entry, pair_hashes, quick_fold
+from ._index import KEY_CHARS, Entry, index_tokens, quick_fold
 from ._speaker import is_secondary, speaker_agrees
 from ._text import NEGATIONS, STOPWORDS, QuoteSegment, Words, split_quote, words_of
 
@@ -31,13 +31,18 @@ MAX_QUOTE_CHARS = 5_000
 """Longest quote (or claim content) matched: longer ones are not quotes a reporter wrote."""
 
 _MAX_PER_DOCUMENT = 4
-_WORD_EDIT_COST = 10
+# A lost word costs less than its length when what replaces it shares letters with it
+# (a long run of replaced words shares about a third of its letters in order with its
+# replacement): the budget is half as large again as the threshold implies, plus two.
+_BUDGET_MARGIN = 2
+_BUDGET_FACTOR = 1.5
+# Keys a bracketed insertion may stand for.
+_WILDCARD_KEYS = 6
 # A window of a long document is aligned only if a quick partial_ratio on crudely
 # folded text comes within this of the threshold (room for the spelling variants the
 # quick folding misses). Partial matches (truncated quotes) scoring lower in long
 # documents are not looked for.
 _WINDOW_SCORE_MARGIN = 15
-_VARIANT_PAIRS = 2
 _MIN_FRAGMENT_WORDS = 3
 _MIN_FRAGMENT_SHARE = 0.3
 _MAX_CHANGED_WORDS = 2
@@ -70,29 +75,22 @@ class Query:
         sets: list[AnchorSet] = []
         for segment in self.segments:
             threshold = config.quote_threshold(len(segment.text))
-            anchor = _anchor_set(segment.words, 0, len(segment.words), threshold)
-            pairs = tuple(sorted(pair_hashes(segment.original)))
-            # A changed word breaks the two pairs it is in; a bracketed insertion one;
-            # and a spelling variant ("percent" for "%") can break two more.
-            pair_misses = 2 * anchor.may_miss + len(segment.wildcards) + _VARIANT_PAIRS
+            anchor = _anchor_set(segment.words, threshold, segment.original)
             sets.append(
-                AnchorSet(
-                    anchor.keys,
-                    anchor.may_miss,
-                    anchor.chars,
-                    " ".join(quick_fold(segment.original).split()),
-                    max(0.0, threshold - _WINDOW_SCORE_MARGIN),
-                    pairs,
-                    pair_misses,
+                replace(
+                    anchor,
+                    text=" ".join(quick_fold(segment.original).split()),
+                    min_score=max(0.0, threshold - _WINDOW_SCORE_MARGIN),
+                    reach=_WILDCARD_KEYS * len(segment.wildcards),
                 )
             )
         if self.content is not None and self.kind == "indirect":
             content = self.content
             keys = [i for i, word in enumerate(content.items) if word not in STOPWORDS]
-            plain = _plain_keys(content, keys)
+            plain = tuple(sorted(_plain_keys(content, keys)))
             # A paraphrase needs at least half of its content stems in the window.
-            sets.append(AnchorSet(plain, len(set(plain)) // 2, len(content.norm.original)))
-            sets.append(_anchor_set(content, 0, len(content), config.min_paraphrase_score))
+            sets.append(AnchorSet(plain, len(plain) // 2, len(content.norm.original)))
+            sets.append(_anchor_set(content, config.min_paraphrase_score, content.norm.original))
         return sets
 
     def word_lists(self) -> list[list[str]]:
@@ -102,28 +100,49 @@ class Query:
         return lists
 
 
-def _plain_keys(words: Words, indices: Iterable[int]) -> tuple[str, ...]:
-    """Index keys of the words normalisation left as written (see ``index_keys``)."""
-    keys: set[str] = set()
+def _plain_keys(words: Words, indices: Iterable[int]) -> dict[str, int]:
+    """Index keys of the words normalisation left as written (see ``index_tokens``),
+    each with the length of the shortest word that gives it."""
+    keys: dict[str, int] = {}
     for index in indices:
         word = words.items[index]
-        if len(word) < 3 or not word.isalpha():
+        if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
             continue
         written = unicodedata.normalize("NFKC", words.original_text(index, index + 1)).casefold()
         if written == word:
-            keys.add(word[:KEY_CHARS])
-    return tuple(sorted(keys))
+            key = word[:KEY_CHARS]
+            keys[key] = min(len(word), keys.get(key, len(word)))
+    return keys
 
 
-def _anchor_set(words: Words, first: int, last: int, threshold: float) -> AnchorSet:
-    # At a ratio of t, an alignment of the normalised text may differ by up to
-    # 2(100 - t)% of its characters (Indel distance); replacing a word costs about
-    # twice its length: ten characters for a typical five-letter word, rounded up.
-    text_chars = words.ends[last - 1] - words.starts[first] if last > first else 0
-    budget = 2 * (100 - threshold) / 100 * text_chars
-    may_miss = math.ceil(budget / _WORD_EDIT_COST)
-    chars = len(words.norm.original)
-    return AnchorSet(_plain_keys(words, range(first, last)), may_miss, chars)
+def _anchor_set(words: Words, threshold: float, original: str) -> AnchorSet:
+    """What a passage reaching ``threshold`` against ``words`` must hold.
+
+    At a ratio of t, ``partial_ratio`` compares the quote with a stretch of the same
+    length, so at most (100 - t)% of the quote's characters go unmatched. Counting a
+    lost word as its length, with room for replacements that share letters with what
+    they replace, gives the budget of characters of words a passage may lack.
+    """
+    text_chars = words.ends[-1] - words.starts[0] if len(words) else 0
+    budget = _BUDGET_FACTOR * (100 - threshold) / 100 * text_chars + _BUDGET_MARGIN
+    keys = _plain_keys(words, range(len(words)))
+    tokens = index_tokens(original)
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for position, token in enumerate(tokens):
+        first.setdefault(token, position)
+        last[token] = position
+    ordered = tuple(sorted(keys))
+    places = tuple((first[key], last[key]) for key in ordered if key in first)
+    return AnchorSet(
+        ordered,
+        0,
+        len(words.norm.original),
+        budget=budget,
+        lengths=tuple(keys[key] for key in ordered),
+        places=places if len(places) == len(ordered) else (),
+        span=len(tokens),
+    )
 
 
 def build_query(

@@ -55,6 +55,7 @@ _MAX_PAIR_KEYS = 16
 # Words of at least three letters: how many keys a budget of characters can add.
 _MIN_KEY_WORD = 3
 _SLACK_WORD = 4
+_COUNT_CACHE = 100_000
 # Reach of a paraphrase, in keys: two sentences of a transcript turn.
 _PARAPHRASE_REACH = 100
 _INDEX_SCHEMA = """
@@ -270,6 +271,7 @@ class Corpus:
         self._ids: list[str | None] = []
         self._memory_index: sqlite3.Connection | None = None
         self._last_plans: tuple[list[AnchorSet], list[_Plan]] | None = None
+        self._counts: dict[str, int] = {}
         self.read_only = read_only
         if isinstance(source, str | os.PathLike):
             self._open(Path(source))
@@ -335,6 +337,7 @@ class Corpus:
             raise ConfigError("this corpus was opened read_only=True: open it without to add")
         self._entries.pop(document.id, None)
         self._last_plans = None
+        self._counts.clear()
         if self._db is not None:
             self._add_to_db(self._db, document)
             return
@@ -531,13 +534,22 @@ class Corpus:
         return [row[0] for row in rows]
 
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
-        """How often each key occurs in the corpus (occurrences, not documents)."""
-        keys = list(keys)
-        if not keys:
-            return {}
-        marks = ",".join("?" * len(keys))
-        query = f"SELECT term, cnt FROM key_stats WHERE term IN ({marks})"
-        return dict(self._key_index().execute(query, keys))
+        """How often each key occurs in the corpus (occurrences, not documents).
+
+        FTS5 counts a key's occurrences by reading its postings, which costs most for
+        the commonest keys, the ones every quote has: counts are kept until the next
+        document is added.
+        """
+        counts = self._counts
+        wanted = [key for key in keys if key not in counts]
+        if wanted:
+            if len(counts) > _COUNT_CACHE:
+                counts.clear()
+            marks = ",".join("?" * len(wanted))
+            query = f"SELECT term, cnt FROM key_stats WHERE term IN ({marks})"
+            counts.update(dict.fromkeys(wanted, 0))
+            counts.update(self._key_index().execute(query, wanted))
+        return counts
 
     def _plans(self, anchors: list[AnchorSet]) -> list[_Plan]:
         # entries() asks again for every candidate of the same query.

@@ -210,6 +210,7 @@ def run(n_docs: int, n_quotes: int, doc_chars: int, seed: int) -> dict[str, floa
 
     started = time.perf_counter()
     corpus = Corpus(docs)
+    corpus.optimize()
     indexed = time.perf_counter() - started
     index_bytes = corpus.index_bytes()
     normalised = [(doc.id, fast_normalise(doc.text)) for doc in docs]

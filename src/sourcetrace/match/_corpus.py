@@ -56,6 +56,7 @@ _MAX_PAIR_KEYS = 16
 _MIN_KEY_WORD = 3
 _SLACK_WORD = 4
 _COUNT_CACHE = 100_000
+_MERGE_AFTER = 1_000
 # Reach of a paraphrase, in keys: two sentences of a transcript turn.
 _PARAPHRASE_REACH = 100
 _INDEX_SCHEMA = """
@@ -272,6 +273,7 @@ class Corpus:
         self._memory_index: sqlite3.Connection | None = None
         self._last_plans: tuple[list[AnchorSet], list[_Plan]] | None = None
         self._counts: dict[str, int] = {}
+        self._unmerged = 0
         self.read_only = read_only
         if isinstance(source, str | os.PathLike):
             self._open(Path(source))
@@ -347,6 +349,7 @@ class Corpus:
         self._numbers[document.id] = number
         if self._indexed:
             index = self._key_index()
+            self._unmerged += 1
             if old is not None:
                 self._unindex(index, old, self._documents[document.id])
             index.execute(
@@ -392,14 +395,16 @@ class Corpus:
     def optimize(self) -> None:
         """Merge the index into one segment: smaller, and quicker to search.
 
-        Worth calling once after adding many documents (``sourcetrace index add``
-        does); searching works without it.
+        Worth calling once after adding many documents to a corpus file
+        (``sourcetrace index add`` does); an in-memory corpus does it by itself
+        before its first search after a thousand documents or more were added.
         """
         if self.read_only or not (self._indexed or self._db is not None):
             return
         index = self._key_index()
         index.execute("INSERT INTO doc_keys(doc_keys) VALUES ('optimize')")
         index.commit()
+        self._unmerged = 0
 
     def commit(self) -> None:
         """Make the documents added so far durable (SQLite corpus only)."""
@@ -509,6 +514,10 @@ class Corpus:
         """
         if anchors is None or not self._indexed:
             return self.ids()
+        if self._unmerged >= _MERGE_AFTER:
+            # An in-memory index built from many documents is searched a good deal
+            # faster in one segment (a file is merged by whoever builds it).
+            self.optimize()
         plans = self._plans(anchors)
         if any(plan.need <= 0 or not plan.select for plan in plans):
             return self.ids()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from data.match_fixtures import ANONYMOUS, BRIEFING, JALIL, VELL, WIRE, briefing, claim, wire
 from sourcetrace._config import TraceConfig
 from sourcetrace._errors import EmptyInputError, InputError
-from sourcetrace._models import Document, Evidence
+from sourcetrace._models import Agent, Document, Evidence, Span, Turn
 from sourcetrace.match import Corpus, locate, match_claim
 
 CONFIG = TraceConfig()
@@ -347,3 +347,44 @@ def test_locate_is_deterministic(quote: str) -> None:
     again = [e.model_dump() for e in locate(quote, [briefing(), wire()], speaker=VELL)]
     reordered = [e.model_dump() for e in locate(quote, [wire(), briefing()], speaker=VELL)]
     assert first == again == reordered
+
+
+def _turn_doc(label: str) -> Document:
+    text = f"{label}: The ferry will run again on Friday."
+    return Document(
+        id="d",
+        kind="transcript",
+        text=text,
+        turns=[Turn(speaker=label, span=Span.of(text, len(label) + 2, len(text)))],
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "role", "expected"),
+    [
+        # A label by office agrees with whoever holds it...
+        ("THE SECRETARY", "Lena Ortiz", "Secretary of Transport", True),
+        ("THE PRESS SECRETARY", "Ada Reyes", "White House press secretary", True),
+        ("SPOKESPERSON", "Tomas Berg", "ministry spokesman", True),
+        # ...and not with someone of another office,
+        ("THE SECRETARY", "Tomas Berg", "ministry spokesman", False),
+        # nor, when the speaker's role is unknown, can it tell,
+        ("THE SECRETARY", "Lena Ortiz", None, None),
+        # except that the moderator is not the speaker unless said to be.
+        ("MODERATOR", "Lena Ortiz", None, False),
+        ("MODERATOR", "Ruth Lund", "moderator", True),
+        # A first name alone is the speaker; another first name is not.
+        ("DANA", "Dana Okafor", None, True),
+        ("PIET", "Dana Okafor", None, False),
+        ("MS OKAFOR", "Dana Okafor", None, True),
+        ("MR REYES", "Dana Okafor", "Deputy Minister", False),
+    ],
+)
+def test_speaker_agrees_reads_offices_and_first_names(
+    label: str, name: str, role: str | None, expected: bool | None
+) -> None:
+    from sourcetrace.match._speaker import speaker_agrees
+
+    doc = _turn_doc(label)
+    speaker = Agent(id="a", name=name, role=role)
+    assert speaker_agrees(speaker, doc.turns[0], doc) is expected

@@ -49,6 +49,53 @@ _TITLES = frozenset(
     }
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words of a label that name an office rather than a person ("THE SECRETARY",
+# "THE PRESS SECRETARY", "SPOKESPERSON"), besides the titles above.
+_ROLE_WORDS = frozenset(
+    {
+        "the",
+        "press",
+        "deputy",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "mayor",
+        "governor",
+        "senator",
+        "commissioner",
+        "director",
+        "superintendent",
+        "chancellor",
+        "premier",
+        "prime",
+        "vice",
+        "administrator",
+        "inspector",
+        "attorney",
+        "moderator",
+        "host",
+        "operator",
+        "speaker",
+        "officer",
+        "official",
+        "manager",
+        "head",
+    }
+)
+# Spokesman, spokeswoman and spokesperson name the same office.
+_ROLE_FOLD = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+}
 
 
 def _words(text: str) -> list[str]:
@@ -65,8 +112,11 @@ def speaker_agrees(speaker: Agent | None, turn: Turn | None, document: Document)
 
     ``None`` when the document has no turns, there is no speaker, or the speaker is
     anonymous or not a person and the turn is not a question (nothing to compare).
-    A question turn is never the speaker; a named turn agrees when it carries the
-    speaker's surname and disagrees otherwise.
+    A question turn is never the speaker. A named turn agrees when it carries the
+    speaker's surname, or is the speaker's first name alone ("DANA"). A turn labelled
+    by an office ("THE SECRETARY", "SPOKESPERSON") agrees when the speaker's role
+    holds that office, disagrees when the speaker has another role, and gives
+    ``None`` when no role is known. Any other named turn disagrees.
 
     Examples:
         >>> from sourcetrace._models import Span
@@ -83,10 +133,36 @@ def speaker_agrees(speaker: Agent | None, turn: Turn | None, document: Document)
         return False
     if speaker.anonymous or speaker.kind != "person":
         return None
-    surname = _surname(speaker.name)
-    if surname is None:
+    names = [w for w in _words(speaker.name) if w not in _TITLES and w not in _SUFFIXES]
+    if not names:
         return None
-    return surname in _words(turn.speaker)
+    if names[-1] in label_words:
+        return True
+    if label_words and all(w in _TITLES or w in _ROLE_WORDS for w in label_words):
+        # "THE SECRETARY": an office, not a name. It is the speaker when the speaker
+        # holds that office; with no role known there is nothing to compare.
+        return _holds_office(speaker, label_words)
+    # A label by first name alone ("DANA:"), as some transcripts write the host's guests.
+    return len(label_words) == 1 and len(names) > 1 and label_words[0] == names[0]
+
+
+# Whoever runs the briefing: never the speaker unless the speaker is said to be.
+_CHAIRING = frozenset({"moderator", "host", "operator"})
+
+
+def _fold_roles(words: list[str]) -> set[str]:
+    return {_ROLE_FOLD.get(w, w) for w in words if w != "the"}
+
+
+def _holds_office(speaker: Agent, label_words: list[str]) -> bool | None:
+    held = " ".join(part for part in (speaker.role, speaker.name) if part)
+    held_words = _fold_roles(_words(held))
+    office = _fold_roles(label_words) - {"press", "deputy", "chief", "vice"}
+    if not office:
+        return None
+    if not speaker.role and not (office & held_words) and not (office & _CHAIRING):
+        return None
+    return office <= held_words
 
 
 # Verbs and phrases by which a text attributes words to someone else.

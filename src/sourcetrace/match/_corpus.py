@@ -12,8 +12,9 @@ corpus picks the rarest keys until a match must hold at least two of them, and a
 for the documents where two of them stand as close together as they do in the quote
 (give or take the words the budget lets a passage add). A document a threshold-passing
 match lives in is among them (under the model of whole-word changes that
-``docs/matching.md`` states), while the work depends on the postings of a few rare
-keys, not on the size of the corpus.
+``docs/matching.md`` states). The work is reading the selected keys' postings and
+aligning the candidates left; quotes made only of common words leave many (measured in
+``docs/matching.md``).
 """
 
 from __future__ import annotations

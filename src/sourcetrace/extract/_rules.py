@@ -53,6 +53,7 @@ logger = logging.getLogger("sourcetrace.extract")
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
+_LETTERS_RE = re.compile(r"[a-z]+")
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -200,6 +201,7 @@ class _Reader:
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
         self.publisher = publisher
         self.cue_words = _cue_words(beliefs, acts)
+        self.cue_letters = _all_letters(self.cue_words)
 
     # --- the article ------------------------------------------------------------------
     def read(self) -> None:
@@ -208,6 +210,10 @@ class _Reader:
         for para_start, para_end in split_paragraphs(text):
             self.registry.observe(para_start, para_end)
             quotations = find_quotations(text, para_start, para_end)
+            if not quotations and not self._paragraph_may_hold(para_start, para_end):
+                # no sentence of it would pass _may_hold_claim: nothing to split
+                open_claim = None
+                continue
             sentences = split_sentences(text, para_start, para_end, quotations)
             last: _Draft | None = None
             continuing = open_claim is not None and text[para_start] in "\"“«„'"
@@ -258,6 +264,20 @@ class _Reader:
         if first is not None and first.group(1).lower() in self.cue_words:
             return True
         return start == para_start and ":" in self.text[start : min(end, start + 60)]
+
+    def _paragraph_may_hold(self, start: int, end: int) -> bool:
+        """Whether a sentence of a paragraph without quotations may pass
+        :meth:`_may_hold_claim`, tested on the whole paragraph at once.
+
+        It admits every paragraph that test would admit a sentence of: a cue word in
+        any case anywhere in the lower-cased paragraph stands for both the lower-case
+        words and the first word of any sentence, and a colon near the start for the
+        label of the first sentence. It relies on cue words being plain letters a-z;
+        if one is not, every paragraph is admitted.
+        """
+        if not self.cue_letters or ":" in self.text[start : min(end, start + 60)]:
+            return True
+        return not self.cue_words.isdisjoint(_LETTERS_RE.findall(self.text[start:end].lower()))
 
     # --- one sentence -----------------------------------------------------------------
     def _sentence(
@@ -835,6 +855,11 @@ def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
     return frozenset(form.split()[0] for form, lemma in CUE_FORMS.items() if lemma in wanted) | {
         "according"
     }
+
+
+@functools.cache
+def _all_letters(words: frozenset[str]) -> bool:
+    return all(_LETTERS_RE.fullmatch(word) for word in words)
 
 
 def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:

@@ -109,19 +109,14 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """
     paragraphs: list[tuple[int, int]] = []
     position = 0
-    length = len(text)
-    while position < length:
-        newline = _next_line_break(text, position)
-        start, end = _trim(text, position, newline)
-        if start < end:
-            paragraphs.append((start, end))
+    # one sweep for every line break; blank lines (most of them) cost a comparison
+    for newline in [*(m.start() for m in _LINE_BREAK_RE.finditer(text)), len(text)]:
+        if newline > position:
+            start, end = _trim(text, position, newline)
+            if start < end:
+                paragraphs.append((start, end))
         position = newline + 1
     return paragraphs
-
-
-def _next_line_break(text: str, position: int) -> int:
-    found = _LINE_BREAK_RE.search(text, position)
-    return len(text) if found is None else found.start()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -51,7 +51,9 @@ __all__ = ["run"]
 logger = logging.getLogger("sourcetrace.extract")
 
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
+r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a character class
+so that the regex engine skips ahead instead of trying every position."""
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _MAX_TOKENS = 400

@@ -66,7 +66,9 @@ _SENTENCE_OPENERS = _wordset(
     if as although though since because what who why how some many most one two"""
 )
 
-_QUOTE_MARK_RE = re.compile("''|[\"“”«»„‹›‟]")
+_QUOTE_MARK_RE = re.compile("[\"“”«»„‹›‟'](?:(?<=')'|(?<!'))")
+"""A quotation mark, or a doubled apostrophe ``''``; written to open with a character
+class, so that the regex engine skips ahead to the marks."""
 _STRAIGHT = frozenset({'"', "''"})
 """Marks that open and close alike: ``"`` and the doubled apostrophe of some wires."""
 _CUE_AFTER_QUOTE_RE = re.compile(

@@ -1590,13 +1590,7 @@ def run(
     text = document.text
     # Spans are immutable, and the same stretch is often a source, a mention and a quote:
     # build each once
-    built: dict[tuple[int, int], Span] = {}
-
-    def span(start: int, end: int) -> Span:
-        made = built.get((start, end))
-        if made is None:
-            made = built[start, end] = Span.of(text, start, end)
-        return made
+    span = _SpanCache(text)
 
     drafts = [d for d in reader.drafts if d.content and d.cue is not None]
     drafts.sort(key=lambda d: (d.sentence[0], d.content[0][0]))
@@ -1616,7 +1610,7 @@ def run(
             role=agent.role,
             affiliation=agent.affiliation,
             anonymous=agent.anonymous,
-            mentions=[span(s, e) for s, e in sorted(agent.mentions)],
+            mentions=list(map(span.__getitem__, sorted(agent.mentions))),
         )
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
@@ -1630,21 +1624,35 @@ def run(
             Claim._trusted(
                 id=f"c{number}",
                 kind=kind,
-                sentence=span(*draft.sentence),
-                content=[span(s, e) for s, e in draft.content],
-                quotes=[span(s, e) for s, e in draft.quotes],
+                sentence=span[draft.sentence],
+                content=list(map(span.__getitem__, draft.content)),
+                quotes=list(map(span.__getitem__, draft.quotes)),
                 cue=Cue._trusted(
-                    span=span(*draft.cue),
+                    span=span[draft.cue],
                     lemma=draft.lemma,
                     stance=stance_of(draft.lemma),
                 ),
-                source=span(*draft.source) if draft.source else None,
+                source=span[draft.source] if draft.source else None,
                 speaker=models[draft.speaker.key],
                 via=[models[agent.key] for agent in draft.via],
-                time=span(*draft.time) if draft.time else None,
+                time=span[draft.time] if draft.time else None,
             )
         )
     return claims, [models[agent.key] for agent in ordered]
+
+
+class _SpanCache(dict[tuple[int, int], Span]):
+    """The spans of one text by their offsets, each built on first use."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, key: tuple[int, int]) -> Span:
+        made = self[key] = Span.of(self.text, key[0], key[1])
+        return made
 
 
 def _follows_that(text: str, start: int) -> bool:

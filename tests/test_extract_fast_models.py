@@ -121,3 +121,13 @@ def test_loading_json_rejects_a_tampered_agent_mention() -> None:
     mention["end"] += 1
     with pytest.raises(ValidationError, match="agent a1"):
         TraceReport.model_validate_json(json.dumps(data))
+
+
+def test_trusted_construction_puts_fields_in_declaration_order() -> None:
+    span = Span.of(ARTICLE, 0, 5)
+    # given out of order, the fields are laid out as validation lays them out
+    cue = Cue._trusted(stance="neutral", lemma="say", span=span)
+    assert cue == Cue(span=span, lemma="say")
+    assert repr(cue) == repr(Cue(span=span, lemma="say", stance="neutral"))
+    with pytest.raises(KeyError):
+        Cue._trusted(span=span, lemma="say")  # every field must be given

@@ -21,6 +21,8 @@ from ._version import __version__
 
 _object_setattr = object.__setattr__
 """Sets attributes of frozen models (what pydantic itself uses to build them)."""
+_FIELD_ORDER: dict[type, list[str]] = {}
+"""Field names of each model class in declaration order, for ``_Model._trusted``."""
 
 if TYPE_CHECKING:
     import networkx
@@ -77,10 +79,15 @@ class _Model(BaseModel):
         instance (same ``__dict__``, fields set, equality and JSON). Users' models, and
         models loaded from JSON, always go through validation.
         """
+        order = _FIELD_ORDER.get(cls)
+        if order is None:
+            order = _FIELD_ORDER[cls] = list(cls.__pydantic_fields__)
+        if list(values) != order:
+            # every field, in declaration order: what validation gives, repr included
+            values = {name: values[name] for name in order}
         model = cls.__new__(cls)
-        fields = {name: values[name] for name in cls.__pydantic_fields__}
-        _object_setattr(model, "__dict__", fields)
-        _object_setattr(model, "__pydantic_fields_set__", set(fields))
+        _object_setattr(model, "__dict__", values)
+        _object_setattr(model, "__pydantic_fields_set__", set(values))
         _object_setattr(model, "__pydantic_extra__", None)
         _object_setattr(model, "__pydantic_private__", None)
         return model

@@ -203,7 +203,7 @@ class _Reader:
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
         self.publisher = publisher
         self.cue_words = _cue_words(beliefs, acts)
-        self.cue_letters = _all_letters(self.cue_words)
+        self.cue_runs = _letter_runs(self.cue_words)
 
     # --- the article ------------------------------------------------------------------
     def read(self) -> None:
@@ -274,12 +274,14 @@ class _Reader:
         It admits every paragraph that test would admit a sentence of: a cue word in
         any case anywhere in the lower-cased paragraph stands for both the lower-case
         words and the first word of any sentence, and a colon near the start for the
-        label of the first sentence. It relies on cue words being plain letters a-z;
-        if one is not, every paragraph is admitted.
+        label of the first sentence (runs of letters shorter than the shortest cue word
+        are not even collected). It relies on cue words being plain letters a-z; if one
+        is not, every paragraph is admitted.
         """
-        if not self.cue_letters or ":" in self.text[start : min(end, start + 60)]:
+        runs = self.cue_runs
+        if runs is None or ":" in self.text[start : min(end, start + 60)]:
             return True
-        return not self.cue_words.isdisjoint(_LETTERS_RE.findall(self.text[start:end].lower()))
+        return not self.cue_words.isdisjoint(runs.findall(self.text[start:end].lower()))
 
     # --- one sentence -----------------------------------------------------------------
     def _sentence(
@@ -860,8 +862,12 @@ def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
 
 
 @functools.cache
-def _all_letters(words: frozenset[str]) -> bool:
-    return all(_LETTERS_RE.fullmatch(word) for word in words)
+def _letter_runs(words: frozenset[str]) -> re.Pattern[str] | None:
+    """The runs of letters a-z that are long enough to be one of ``words``; ``None``
+    when a word is not made of letters a-z only."""
+    if not words or not all(_LETTERS_RE.fullmatch(word) for word in words):
+        return None
+    return re.compile(f"[a-z]{{{min(len(word) for word in words)},}}")
 
 
 def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:

@@ -7,7 +7,9 @@ and one of 4n MB, and the time ratio 4n / n of each: about 4 for a linear pass.
     PYTHONPATH=src python benchmarks/bench_extract.py            # n = 1 MB
     PYTHONPATH=src python benchmarks/bench_extract.py --mb 2 --single
 
-``--single`` also times the whole collection as one article (one Document of 4n MB).
+``--single`` also times the whole collection as one article (one Document of 4n MB);
+``--texts FOLDER`` also times every ``*.txt`` of a folder of real articles, each one
+Document, next to the naive scan of the same texts.
 The articles are generated from templates with a fixed seed; every name in them is
 invented.
 """
@@ -20,6 +22,7 @@ import random
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from sourcetrace._models import Document
 from sourcetrace.extract import RuleBasedExtractor
@@ -131,6 +134,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=1.0, help="size n of the small collection")
     parser.add_argument("--single", action="store_true", help="also time one 4n MB article")
+    parser.add_argument("--texts", type=Path, help="also time the *.txt articles of a folder")
     args = parser.parse_args()
     extractor = RuleBasedExtractor()
 
@@ -166,6 +170,16 @@ def main() -> None:
             f"{'one article':>18}: {megabytes:6.2f} MB, {seconds:7.3f} s, "
             f"{megabytes / seconds:7.2f} MB/s"
         )
+    if args.texts is not None:
+        paths = sorted(args.texts.glob("*.txt"))
+        texts = [path.read_text(encoding="utf-8") for path in paths]
+        megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
+        for name, run in (("extract", run_extractor), ("naive regex scan", run_naive)):
+            seconds = timed(lambda run=run: run(texts))  # type: ignore[misc]
+            print(
+                f"{name:>18}: {megabytes:6.2f} MB in {len(texts):5d} files of {args.texts.name}, "
+                f"{seconds:7.3f} s, {megabytes / seconds:7.2f} MB/s"
+            )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ._config import TraceConfig
 from ._version import __version__
 
+_object_setattr = object.__setattr__
+"""Sets attributes of frozen models (what pydantic itself uses to build them)."""
+_FIELD_ORDER: dict[type, list[str]] = {}
+"""Field names of each model class in declaration order, for ``_Model._trusted``."""
+
 if TYPE_CHECKING:
     import networkx
     import prov.model
@@ -64,6 +69,29 @@ Flag = Literal["negation_changed", "number_changed", "entity_changed"]
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
 
+    @classmethod
+    def _trusted(cls, **values: Any) -> Self:
+        """An instance built without validation, for the library's own hot paths.
+
+        Only for values that are valid by construction (spans from :meth:`Span.of`,
+        agents and claims the extractor assembled from them): every field must be
+        given, with its final type. The result is indistinguishable from a validated
+        instance (same ``__dict__``, fields set, equality and JSON). Users' models, and
+        models loaded from JSON, always go through validation.
+        """
+        order = _FIELD_ORDER.get(cls)
+        if order is None:
+            order = _FIELD_ORDER[cls] = list(cls.__pydantic_fields__)
+        if list(values) != order:
+            # every field, in declaration order: what validation gives, repr included
+            values = {name: values[name] for name in order}
+        model = cls.__new__(cls)
+        _object_setattr(model, "__dict__", values)
+        _object_setattr(model, "__pydantic_fields_set__", set(values))
+        _object_setattr(model, "__pydantic_extra__", None)
+        _object_setattr(model, "__pydantic_private__", None)
+        return model
+
 
 class Span(_Model):
     """A run of characters ``[start, end)`` of one document's text.
@@ -93,6 +121,18 @@ class Span(_Model):
         """The span ``[start, end)`` of ``source_text``, with its text sliced from it."""
         if not 0 <= start <= end <= len(source_text):
             raise ValueError(f"span [{start}, {end}) is outside a text of {len(source_text)}")
+        if cls is Span and type(start) is int and type(end) is int and type(source_text) is str:
+            # the checks above are all the validators would do: a slice of a str within
+            # bounds has exactly end - start characters. Spans are built by the
+            # hundred thousand, so this is _trusted written out.
+            span = cls.__new__(cls)
+            _object_setattr(
+                span, "__dict__", {"start": start, "end": end, "text": source_text[start:end]}
+            )
+            _object_setattr(span, "__pydantic_fields_set__", {"start", "end", "text"})
+            _object_setattr(span, "__pydantic_extra__", None)
+            _object_setattr(span, "__pydantic_private__", None)
+            return span
         return cls(start=start, end=end, text=source_text[start:end])
 
     def points_into(self, source_text: str) -> bool:

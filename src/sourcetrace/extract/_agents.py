@@ -28,10 +28,14 @@ from ._lexicon import (
 
 __all__ = ["AgentDraft", "AgentRegistry", "MentionInfo", "read_mention"]
 
+# "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written so that the pattern opens with a character
+# class, which lets the regex engine skip ahead to capitals instead of trying every
+# position: these two scan every paragraph
 _NAME_RE = re.compile(
-    r"\b[A-Z][a-z'’-]+(?:[ \u00a0]+(?:[A-Z]\.(?:[ \u00a0]*[A-Z]\.)?|[A-Z][a-z'’-]+)){1,4}"
+    r"[A-Z](?<!\w[A-Z])[a-z'’-]+"
+    r"(?:[ \u00a0]+(?:[A-Z]\.(?:[ \u00a0]*[A-Z]\.)?|[A-Z][a-z'’-]+)){1,4}"
 )
-_SURNAME_RE = re.compile(r"\b[A-Z][a-z'’-]+")
+_SURNAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z'’-]+")
 _NOT_NAMES = _wordset(
     """the a an in on at but and as if when while after before speaking asked pressed
     according citing this that these those his her their its our we they he she it

@@ -51,8 +51,11 @@ __all__ = ["run"]
 logger = logging.getLogger("sourcetrace.extract")
 
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w-])")
+_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
+r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a character class
+so that the regex engine skips ahead instead of trying every position."""
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
+_LETTERS_RE = re.compile(r"[a-z]+")
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -200,6 +203,7 @@ class _Reader:
         publisher = (document.publisher or "").lower().removeprefix("the ").strip()
         self.publisher = publisher
         self.cue_words = _cue_words(beliefs, acts)
+        self.cue_runs = _letter_runs(self.cue_words)
 
     # --- the article ------------------------------------------------------------------
     def read(self) -> None:
@@ -208,6 +212,10 @@ class _Reader:
         for para_start, para_end in split_paragraphs(text):
             self.registry.observe(para_start, para_end)
             quotations = find_quotations(text, para_start, para_end)
+            if not quotations and not self._paragraph_may_hold(para_start, para_end):
+                # no sentence of it would pass _may_hold_claim: nothing to split
+                open_claim = None
+                continue
             sentences = split_sentences(text, para_start, para_end, quotations)
             last: _Draft | None = None
             continuing = open_claim is not None and text[para_start] in "\"“«„'"
@@ -258,6 +266,22 @@ class _Reader:
         if first is not None and first.group(1).lower() in self.cue_words:
             return True
         return start == para_start and ":" in self.text[start : min(end, start + 60)]
+
+    def _paragraph_may_hold(self, start: int, end: int) -> bool:
+        """Whether a sentence of a paragraph without quotations may pass
+        :meth:`_may_hold_claim`, tested on the whole paragraph at once.
+
+        It admits every paragraph that test would admit a sentence of: a cue word in
+        any case anywhere in the lower-cased paragraph stands for both the lower-case
+        words and the first word of any sentence, and a colon near the start for the
+        label of the first sentence (runs of letters shorter than the shortest cue word
+        are not even collected). It relies on cue words being plain letters a-z; if one
+        is not, every paragraph is admitted.
+        """
+        runs = self.cue_runs
+        if runs is None or ":" in self.text[start : min(end, start + 60)]:
+            return True
+        return not self.cue_words.isdisjoint(runs.findall(self.text[start:end].lower()))
 
     # --- one sentence -----------------------------------------------------------------
     def _sentence(
@@ -835,6 +859,15 @@ def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
     return frozenset(form.split()[0] for form, lemma in CUE_FORMS.items() if lemma in wanted) | {
         "according"
     }
+
+
+@functools.cache
+def _letter_runs(words: frozenset[str]) -> re.Pattern[str] | None:
+    """The runs of letters a-z that are long enough to be one of ``words``; ``None``
+    when a word is not made of letters a-z only."""
+    if not words or not all(_LETTERS_RE.fullmatch(word) for word in words):
+        return None
+    return re.compile(f"[a-z]{{{min(len(word) for word in words)},}}")
 
 
 def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:
@@ -1563,13 +1596,7 @@ def run(
     text = document.text
     # Spans are immutable, and the same stretch is often a source, a mention and a quote:
     # build each once
-    built: dict[tuple[int, int], Span] = {}
-
-    def span(start: int, end: int) -> Span:
-        made = built.get((start, end))
-        if made is None:
-            made = built[start, end] = Span.of(text, start, end)
-        return made
+    span = _SpanCache(text)
 
     drafts = [d for d in reader.drafts if d.content and d.cue is not None]
     drafts.sort(key=lambda d: (d.sentence[0], d.content[0][0]))
@@ -1580,14 +1607,16 @@ def run(
     ordered = sorted(used.values(), key=lambda a: min(a.mentions) if a.mentions else (0, 0))
     models: dict[int, Agent] = {}
     for number, agent in enumerate(ordered, start=1):
-        models[agent.key] = Agent(
+        # every span is built by Span.of and every value by this module: skip
+        # re-validating what is valid by construction (users' models still validate)
+        models[agent.key] = Agent._trusted(
             id=f"a{number}",
             name=agent.name,
             kind=agent.kind,
             role=agent.role,
             affiliation=agent.affiliation,
             anonymous=agent.anonymous,
-            mentions=[span(s, e) for s, e in sorted(agent.mentions)],
+            mentions=list(map(span.__getitem__, sorted(agent.mentions))),
         )
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
@@ -1598,24 +1627,38 @@ def run(
             kind = "indirect"
         assert draft.cue is not None
         claims.append(
-            Claim(
+            Claim._trusted(
                 id=f"c{number}",
                 kind=kind,
-                sentence=span(*draft.sentence),
-                content=[span(s, e) for s, e in draft.content],
-                quotes=[span(s, e) for s, e in draft.quotes],
-                cue=Cue(
-                    span=span(*draft.cue),
+                sentence=span[draft.sentence],
+                content=list(map(span.__getitem__, draft.content)),
+                quotes=list(map(span.__getitem__, draft.quotes)),
+                cue=Cue._trusted(
+                    span=span[draft.cue],
                     lemma=draft.lemma,
                     stance=stance_of(draft.lemma),
                 ),
-                source=span(*draft.source) if draft.source else None,
+                source=span[draft.source] if draft.source else None,
                 speaker=models[draft.speaker.key],
                 via=[models[agent.key] for agent in draft.via],
-                time=span(*draft.time) if draft.time else None,
+                time=span[draft.time] if draft.time else None,
             )
         )
     return claims, [models[agent.key] for agent in ordered]
+
+
+class _SpanCache(dict[tuple[int, int], Span]):
+    """The spans of one text by their offsets, each built on first use."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, key: tuple[int, int]) -> Span:
+        made = self[key] = Span.of(self.text, key[0], key[1])
+        return made
 
 
 def _follows_that(text: str, start: int) -> bool:

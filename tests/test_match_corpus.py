@@ -176,3 +176,62 @@ def test_in_memory_corpus_can_be_searched_from_another_thread() -> None:
     with ThreadPoolExecutor(1) as pool:
         found = pool.submit(locate, "The Kessring tunnel will reopen to freight", corpus).result()
     assert found[0].document_id == "together"
+
+
+def _common_word_corpus() -> tuple[list[Document], list[str]]:
+    """Documents where a few content words are everywhere and the rest are rare, so
+    that two common keys stand close together in most documents: the case where pairs
+    of keys leave many candidates."""
+    import random
+
+    rng = random.Random(11)
+    common = [
+        "harbor", "council", "ferry", "tunnel", "budget", "engineers", "freight", "quay",
+        "storm", "barrier", "pumps", "contract",
+    ]  # fmt: skip
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    rare = sorted({"".join(rng.choices(syllables, k=3)) for _ in range(400)})
+    function = ["the", "of", "and", "to", "in", "a", "was", "for", "with", "on", "said"]
+    docs = []
+    for number in range(160):
+        words = []
+        for _ in range(420):
+            coin = rng.random()
+            pool = common if coin < 0.4 else rare if coin < 0.55 else function
+            words.append(rng.choice(pool))
+        docs.append(Document(id=f"d{number:03d}", text=" ".join(words) + "."))
+    quotes = []
+    for _ in range(40):
+        words = rng.choice(docs).text.split()
+        start = rng.randrange(0, len(words) - 20)
+        piece = words[start : start + rng.randint(6, 18)]
+        if rng.random() < 0.5:
+            piece[len(piece) // 2] = rng.choice(common)
+        quotes.append(" ".join(piece).strip("."))
+    return docs, quotes
+
+
+def test_candidates_with_common_words_keep_every_scan_match_and_narrow_down() -> None:
+    from sourcetrace.match._corpus import _plan
+
+    docs, quotes = _common_word_corpus()
+    corpus = Corpus(docs)
+    normalised = {doc.id: normalize(doc.text).text for doc in docs}
+    config = TraceConfig()
+    refined = 0
+    for quote in quotes:
+        query = build_query("q", "direct", [quote], quote, None)
+        anchors = query.anchors(config)
+        candidates = set(corpus.candidates(anchors))
+        threshold = config.quote_threshold(len(query.segments[0].text))
+        hits = {
+            doc_id
+            for doc_id, text in normalised.items()
+            if fuzz.partial_ratio(query.segments[0].text, text, score_cutoff=threshold)
+        }
+        assert hits <= candidates, quote
+        pairs = _plan(anchors[0], corpus._frequencies(anchors[0].keys))
+        if pairs.need >= 2:
+            refined += len(candidates) < len(corpus._matching(pairs.expression()))
+    # Some quotes leave so many candidates by pairs that three keys are asked for.
+    assert refined >= 1

@@ -53,6 +53,10 @@ _PART_KEYS = 3
 # A document lacking every key but one of a long selection is found by a plain union
 # of the rarest keys instead of the pairs (a prefix filter): as safe, fewer clauses.
 _MAX_PAIR_KEYS = 16
+# When the pairs leave more candidates than this, three keys together are asked for
+# too (a second, stricter query that keeps every document a match can be in).
+_REFINE_AFTER = 64
+_MAX_TRIPLE_KEYS = 10
 # Words of at least three letters: how many keys a budget of characters can add.
 _MIN_KEY_WORD = 3
 _SLACK_WORD = 4
@@ -123,6 +127,11 @@ class _Plan:
 
     def expression(self) -> str:
         """The FTS5 query of the documents that may hold a match."""
+        if self.need >= 3 and len(self.select) <= _MAX_TRIPLE_KEYS:
+            return " OR ".join(
+                f'NEAR("{a}" "{b}" "{c}", {self._reach(a, b, c)})'
+                for a, b, c in combinations(self.select, 3)
+            )
         if self.need >= 2 and len(self.select) <= _MAX_PAIR_KEYS:
             return " OR ".join(
                 f'NEAR("{first}" "{second}", {self.distances[first, second]})'
@@ -132,6 +141,10 @@ class _Plan:
         # len(select) - need + 1 of them.
         count = max(1, len(self.select) - max(1, self.need) + 1)
         return " OR ".join(f'"{key}"' for key in self.select[:count])
+
+    def _reach(self, *keys: str) -> int:
+        # NEAR with three phrases bounds the stretch from the first to the last.
+        return max(self.distances[pair] for pair in combinations(keys, 2))
 
 
 def _removable(lengths: Iterable[int], budget: float) -> int:
@@ -146,7 +159,7 @@ def _removable(lengths: Iterable[int], budget: float) -> int:
     return count
 
 
-def _plan(anchor: AnchorSet, counts: dict[str, int]) -> _Plan:
+def _plan(anchor: AnchorSet, counts: dict[str, int], want: int = 2) -> _Plan:
     """Which keys of an anchor set to require, and how close together.
 
     Keys in no document at all are lacking from every match: each uses up its share
@@ -154,7 +167,7 @@ def _plan(anchor: AnchorSet, counts: dict[str, int]) -> _Plan:
     the whole of the word list, but one may hold a part of it (a truncated quote): the
     plan is then ``partial`` and asks for two of the three rarest present keys near
     each other. Otherwise keys are taken rarest first until a match must hold two of
-    them, whichever the budget lets it lack.
+    them (``want`` of them, for a finer search), whichever the budget lets it lack.
     """
     present = sorted((counts[key], key) for key in anchor.keys if counts.get(key))
     keys = tuple(key for _, key in present)
@@ -178,7 +191,7 @@ def _plan(anchor: AnchorSet, counts: dict[str, int]) -> _Plan:
         for size in range(1, len(keys) + 1):
             select = keys[:size]
             need = size - _removable((cost[key] for key in select), left)
-            if need >= 2:
+            if need >= want:
                 break
     return _Plan(
         keys,
@@ -523,13 +536,20 @@ class Corpus:
         if any(plan.need <= 0 or not plan.select for plan in plans):
             return self.ids()
         numbers: set[int] = set()
-        index = self._key_index()
-        for plan in plans:
-            rows = index.execute(
-                "SELECT rowid FROM doc_keys WHERE doc_keys MATCH ?", (plan.expression(),)
-            )
-            numbers.update(row[0] for row in rows)
+        for anchor, plan in zip(anchors, plans, strict=True):
+            found = self._matching(plan.expression())
+            if len(found) > _REFINE_AFTER and not plan.partial:
+                finer = _plan(anchor, self._frequencies(anchor.keys), want=3)
+                if finer.need >= 3 and len(finer.select) <= _MAX_TRIPLE_KEYS:
+                    found &= self._matching(finer.expression())
+            numbers |= found
         return self._id_list(numbers)
+
+    def _matching(self, expression: str) -> set[int]:
+        rows = self._key_index().execute(
+            "SELECT rowid FROM doc_keys WHERE doc_keys MATCH ?", (expression,)
+        )
+        return {row[0] for row in rows}
 
     def _id_list(self, numbers: set[int]) -> list[str]:
         if self._db is None:

@@ -229,7 +229,7 @@ class _Reader:
                     made = []
                     tokens = []
                 if made:
-                    last = made[-1]
+                    last = _quoted_claim(made)
                     continuing = False
                     continue
                 target = last or (open_claim if continuing else None)
@@ -1622,6 +1622,15 @@ def _follows_that(text: str, start: int) -> bool:
     """A quotation built into reported speech: 'as saying that "the United States ..."'."""
     window = text[max(0, start - 12) : start].rstrip("\"“«„' \t")
     return window.lower().endswith((" that", "\nthat")) or window.lower() == "that"
+
+
+def _quoted_claim(made: list[_Draft]) -> _Draft:
+    """The claim a quotation in the next sentence continues: the sentence's last claim
+    made only of quoted words (“...,” she said, adding that ... . “...”), else its last."""
+    for draft in reversed(made):
+        if draft.has_quote and _all_quoted(draft):
+            return draft
+    return made[-1]
 
 
 def _all_quoted(draft: _Draft) -> bool:

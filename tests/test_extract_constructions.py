@@ -1,0 +1,28 @@
+"""Constructions that news copy uses around a claim, on fictional sentences: one test per
+construction, and one per thing that looks like a claim but is not."""
+
+from __future__ import annotations
+
+from sourcetrace._models import Claim, Document
+from sourcetrace.extract import RuleBasedExtractor, extract_claims
+
+
+def _texts(claim: Claim) -> list[str]:
+    return [piece.text for piece in claim.content]
+
+
+def _all(text: str, *, beliefs: bool = False, acts: bool = False) -> list[Claim]:
+    document = Document(id="t", text=text, kind="article")
+    return RuleBasedExtractor(beliefs=beliefs, acts=acts).extract(document).claims
+
+
+def test_follow_on_quotation_continues_the_quoted_claim() -> None:
+    text = (
+        "“The pumps are ready,” said Ines Varga, adding that the crews had trained for a "
+        "month. “We will not be caught out again.”"
+    )
+    claims = extract_claims(text)
+    assert [c.cue.span.text for c in claims if c.cue] == ["said", "adding"]
+    quoted = claims[0]
+    assert _texts(quoted) == ["The pumps are ready", "We will not be caught out again."]
+    assert _texts(claims[1]) == ["the crews had trained for a month"]

@@ -26,3 +26,26 @@ def test_follow_on_quotation_continues_the_quoted_claim() -> None:
     quoted = claims[0]
     assert _texts(quoted) == ["The pumps are ready", "We will not be caught out again."]
     assert _texts(claims[1]) == ["the crews had trained for a month"]
+
+
+def test_plural_nouns_that_look_like_cues_are_not_claims() -> None:
+    text = (
+        "Turnout rose in 40 states where early voting opened. "
+        "The Harbor attacks and the floods dominated the council session."
+    )
+    assert _all(text, beliefs=True, acts=True) == []
+
+
+def test_ambiguous_forms_still_read_as_verbs() -> None:
+    claims = extract_claims(
+        "The filing states that the pumps failed twice. "
+        "“We saw it coming,” Varga notes. "
+        "“The levee held,” claims Ortiz."
+    )
+    assert [
+        (c.source.text if c.source else None, c.cue.span.text if c.cue else None) for c in claims
+    ] == [
+        ("The filing", "states"),
+        ("Varga", "notes"),
+        ("Ortiz", "claims"),
+    ]

@@ -151,6 +151,17 @@ _BARE_FORM_SUBJECTS = _wordset(
     """i we you they will would may might could can should did does do to"""
 )
 _FOLLOW_ON_OK = frozenset('.,;:!?…—–-"”’)')
+_PLURAL_NOUN_FORMS = _wordset(
+    """states attacks claims reports charges comments remarks questions answers posts
+    tweets quotes estimates promises pledges demands responses replies warnings threats
+    concerns fears doubts findings challenges"""
+)
+"""Cue forms that are as often plural nouns: read as a verb only before what a verb takes."""
+_NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
+_OBJECT_OPENERS = _wordset(
+    """that the a an his her their its our my this these those him them it us me what
+    whether how why who if to for on"""
+)
 
 
 @dataclass(slots=True)
@@ -453,6 +464,8 @@ class _Reader:
             return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
+        if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
+            return None  # "the 12 states where ...", "the harbor attacks and ..."
         cue_end = i
         if " " in lemma:
             # "pointed out" / "pointed to": the particle decides, and may be missing
@@ -873,6 +886,28 @@ def _word_at(toks: list[_Tok], index: int) -> str | None:
     if 0 <= index < len(toks) and toks[index].kind == "w":
         return toks[index].low
     return None
+
+
+def _verb_reading(toks: list[_Tok], i: int) -> bool:
+    """Whether a form like "states" or "attacks" is a verb here. After a number it is a
+    noun ("40 states"); as a verb it has a subject that is a pronoun or a name standing
+    alone ("he notes", "Varga notes.", but not "the harbor attacks"), or it is followed
+    by a clause, a quotation, a colon or an object ("the filing states that")."""
+    previous = toks[i - 1] if i > 0 else None
+    following = toks[i + 1] if i + 1 < len(toks) else None
+    if previous is None or previous.kind != "w":
+        # "“...,” notes Varga": the inverted order
+        return following is not None and following.kind == "w" and following.text[0].isupper()
+    if previous.text[0].isdigit() or previous.low in _NUMBER_WORDS:
+        return False
+    if following is not None and (following.kind == "q" or following.text == ":"):
+        return True
+    if previous.low in PRONOUNS:
+        return True
+    if following is not None and following.kind == "w":
+        return following.low in _OBJECT_OPENERS or following.text[0].isupper()
+    # "“...,” Varga notes.": a name standing alone, not "the harbor attacks."
+    return previous.text[0].isupper() and _word_at(toks, i - 2) not in _NOUN_DETERMINERS
 
 
 def _ends_content(tok: _Tok, first: bool = False) -> bool:

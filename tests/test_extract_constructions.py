@@ -49,3 +49,13 @@ def test_ambiguous_forms_still_read_as_verbs() -> None:
         ("Varga", "notes"),
         ("Ortiz", "claims"),
     ]
+
+
+def test_coordinated_cue_after_an_opening_phrase() -> None:
+    claim = extract_claims(
+        "After the council vote, Mayor Lena Ortiz thanked the crews and said the pumps "
+        "would run all winter."
+    )
+    assert len(claim) == 1
+    assert claim[0].source is not None and claim[0].source.text == "Mayor Lena Ortiz"
+    assert _texts(claim[0]) == ["the pumps would run all winter"]

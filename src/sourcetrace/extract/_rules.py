@@ -157,6 +157,10 @@ _PLURAL_NOUN_FORMS = _wordset(
     concerns fears doubts findings challenges"""
 )
 """Cue forms that are as often plural nouns: read as a verb only before what a verb takes."""
+_OPENING_WORDS = _wordset(
+    """after before in on at during with without following despite amid since over for
+    from by under like unlike earlier later last"""
+)
 _NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
 _OBJECT_OPENERS = _wordset(
     """that the a an his her their its our my this these those him them it us me what
@@ -1227,7 +1231,7 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
 def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
     """The name or pronoun that opens a sentence and is followed by its verb: "Marco
     Rubio flipped ...", "He echoed ...", "But Mr. Putin veered ..."."""
-    k = 0
+    k = _after_opening_phrase(toks, stop)
     if k < stop and toks[k].low in _LINKING_WORDS:
         k += 1
     if k >= stop or toks[k].kind != "w":
@@ -1248,6 +1252,21 @@ def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
     if toks[end].low in _CLAUSE_STOP or not _is_name(toks, k, end):
         return None
     return k, end
+
+
+def _after_opening_phrase(toks: list[_Tok], stop: int) -> int:
+    """Where the subject starts after an opening phrase: "After the vote, Ortiz ...",
+    "In a statement on Friday, the ministry ..." (0 when the sentence opens with it)."""
+    first = 1 if _word_at(toks, 0) in _LINKING_WORDS else 0
+    if _word_at(toks, first) not in _OPENING_WORDS:
+        return 0
+    for k in range(first + 1, min(stop, first + 16)):
+        tok = toks[k]
+        if tok.text == ",":
+            return k + 1
+        if tok.kind != "w" or tok.low in _CLAUSE_STOP:
+            return 0
+    return 0
 
 
 def _find_as_saying(toks: list[_Tok], i: int) -> int | None:

@@ -59,3 +59,17 @@ def test_coordinated_cue_after_an_opening_phrase() -> None:
     assert len(claim) == 1
     assert claim[0].source is not None and claim[0].source.text == "Mayor Lena Ortiz"
     assert _texts(claim[0]) == ["the pumps would run all winter"]
+
+
+def test_act_content_is_its_object() -> None:
+    claims = _all(
+        "The union endorsed Lena Ortiz on Friday after a long debate.", beliefs=True, acts=True
+    )
+    assert len(claims) == 1
+    assert _texts(claims[0]) == ["Lena Ortiz"]
+
+
+def test_act_object_stops_before_a_second_verb() -> None:
+    claims = _all("The council backed the plan and thanked the crews.", acts=True)
+    assert len(claims) == 1
+    assert _texts(claims[0]) == ["the plan"]

@@ -161,6 +161,15 @@ _OPENING_WORDS = _wordset(
     """after before in on at during with without following despite amid since over for
     from by under like unlike earlier later last"""
 )
+_OBJECT_ACTS = _wordset(
+    """applaud back blame challenge condemn criticize criticise defend endorse oppose
+    praise reject support tout welcome dispute"""
+)
+"""Acts whose content is their object: "endorsed [Ortiz] on Friday"."""
+_OBJECT_BREAKS = _wordset(
+    """when while after before since because as but though although despite amid
+    saying says said calling arguing adding noting"""
+)
 _NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
 _OBJECT_OPENERS = _wordset(
     """that the a an his her their its our my this these those him them it us me what
@@ -699,6 +708,8 @@ class _Reader:
             while start < len(toks) and toks[start].kind == "p":
                 start += 1
         end = _forward_end(toks, start)
+        if lemma in _OBJECT_ACTS and start < end and toks[start].kind == "w":
+            end = _object_end(toks, start, end)
         forward_words = _word_count(toks, start, end) if start < end else 0
         forward_quote = start < end and toks[start].kind == "q"
         if backward:
@@ -1494,6 +1505,31 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
                     if k == index + 1 or _valid_head(toks, index + 1, k):
                         return index
                     break
+    return end
+
+
+def _object_end(toks: list[_Tok], start: int, end: int) -> int:
+    """Where the object of an act ends: "endorsed [Ortiz] on Friday", "praised [the
+    crews] after the storm", "backed [the plan] and thanked ..."."""
+    if toks[start].low == "that":
+        return end
+    for k in range(start + 1, end):
+        tok = toks[k]
+        if tok.kind == "p":
+            if tok.text in ",;—–" or (tok.text == "-" and toks[k - 1].kind != "w"):
+                return k
+            continue
+        if tok.kind != "w":
+            continue
+        low = tok.low
+        if low in _OBJECT_BREAKS or _time_at(toks, k) is not None:
+            return k
+        if low in _PP_STARTS and (
+            _pp_end(toks, k) is not None or _time_at(toks, k + 1) is not None
+        ):
+            return k  # "at a rally", "in a statement", "in December"
+        if low == "and" and k + 1 < end and toks[k + 1].low.endswith("ed"):
+            return k
     return end
 
 

@@ -76,6 +76,32 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
     return [[start, end]]
 
 
+_LIGHT_VERBS = frozenset({"express", "offer"})
+"""Cues whose object noun is PolNeAR's cue: "[expressed concern] [that ...]"."""
+_LIGHT_OBJECT = re.compile(
+    r"((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:(that)\b|(in|at|for|about|over|on|with|of)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _light_verb_object(
+    text: str, claim: Claim, cue: list[list[int]], content: list[list[int]]
+) -> None:
+    """Move a light verb's object into the cue: "[expressed an interest in] [debating]"."""
+    if claim.cue is None or claim.cue.lemma not in _LIGHT_VERBS or not content:
+        return
+    first = content[0]
+    found = _LIGHT_OBJECT.match(text, first[0], first[1])
+    if found is None or found.end() >= first[1] or not text[cue[-1][1] : first[0]].isspace():
+        return
+    if found.group(2):
+        cue[-1][1] = found.end(1)
+        content[0][0] = found.start(2)
+    else:
+        cue[-1][1] = found.end(3)
+        content[0][0] = found.end()
+
+
 def _with_that(text: str, start: int, end: int) -> list[int]:
     """PolNeAR's content keeps the complementiser: "said [that the talks failed]"."""
     found = _THAT_BEFORE.search(text, max(0, start - 10), start)
@@ -106,6 +132,8 @@ def extract(text: str) -> list[dict[str, Any]]:
             if preposition is not None and preposition.end() < content[0][1]:
                 cue[-1][1] = content[0][0] + len(preposition.group().rstrip())
                 content[0][0] = preposition.end()
+        if cue:
+            _light_verb_object(text, claim, cue, content)
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],

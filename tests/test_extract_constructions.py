@@ -73,3 +73,14 @@ def test_act_object_stops_before_a_second_verb() -> None:
     claims = _all("The council backed the plan and thanked the crews.", acts=True)
     assert len(claims) == 1
     assert _texts(claims[0]) == ["the plan"]
+
+
+def test_cue_after_but_is_a_claim_of_the_same_speaker() -> None:
+    claims = extract_claims(
+        "Varga said the levee had held but added that the pumps needed new seals."
+    )
+    assert [_texts(c) for c in claims] == [
+        ["the levee had held"],
+        ["the pumps needed new seals"],
+    ]
+    assert claims[1].speaker is not None and claims[1].speaker.name == "Varga"

@@ -472,8 +472,8 @@ class _Reader:
             return None
         if tok.low.endswith("ing") and tok.low != lemma:
             return self._participle(toks, i, lemma, sentence)
-        if _word_at(toks, i - 1) == "and" and self.sentence_claims:
-            # "He says X and says Y": the same speaker again
+        if _word_at(toks, i - 1) in ("and", "but") and self.sentence_claims:
+            # "He says X and says Y", "... but argues Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
@@ -505,7 +505,7 @@ class _Reader:
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
         )
-        if subject is None and _word_at(toks, i - 1) == "and" and cue_end == i:
+        if subject is None and _word_at(toks, i - 1) in ("and", "but") and cue_end == i:
             # "McConnell was quick to embrace him and said ...": the sentence's subject
             return self._participle(toks, i, lemma, sentence)
         if subject is None:
@@ -564,7 +564,7 @@ class _Reader:
         self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
     ) -> _Draft | None:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
-        if i == 0 or toks[i - 1].text not in (",", "—", "–", "and") or lemma in BELIEF_CUES:
+        if i == 0 or toks[i - 1].text not in (",", "—", "–", "and", "but") or lemma in BELIEF_CUES:
             return None
         previous = self.sentence_claims[-1] if self.sentence_claims else None
         start = i + 1
@@ -1482,12 +1482,14 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             if _word_at(toks, follower) in ("which", "something"):
                 return index
         if (
-            tok.low == "and"
+            tok.low in ("and", "but")
             and index + 1 < end
             and toks[index + 1].text.islower()
-            and toks[index + 1].low in _COORDINATED_CUES
+            and (toks[index + 1].low in _COORDINATED_CUES or _is_verb_cue(toks[index + 1]))
         ):
-            return index  # "... and says he introduced legislation": a claim of its own
+            # "... and says he introduced legislation", "... but added that ...": a claim
+            # of its own
+            return index
         if tok.kind == "p" and tok.text in ("—", "–", "--") and index > start + 2:
             return index  # "... the situation — it has also exposed ...": an aside
         if (

@@ -84,3 +84,21 @@ def test_cue_after_but_is_a_claim_of_the_same_speaker() -> None:
         ["the pumps needed new seals"],
     ]
     assert claims[1].speaker is not None and claims[1].speaker.name == "Varga"
+
+
+def test_subjects_that_count_people() -> None:
+    claims = extract_claims(
+        "Most of the residents said the water had come in overnight. "
+        "Three-quarters say they will stay. "
+        "Islanders say the ferry is late every week."
+    )
+    assert [c.source.text if c.source else None for c in claims] == [
+        "Most of the residents",
+        "Three-quarters",
+        "Islanders",
+    ]
+
+
+def test_determiner_before_a_bare_form_is_no_subject() -> None:
+    assert extract_claims("In most state parties the delegates vote twice.") == []
+    assert extract_claims("The Harbor Ledger's report came out on Friday.") == []

@@ -115,7 +115,7 @@ _DOC_HEADS = _wordset(
 )
 _QUANTITY_HEADS = _wordset(
     """percent half majority majorities plurality minority third quarter most many
-    some few others both none dozens hundreds thousands millions"""
+    some few others both none dozens hundreds thousands millions thirds quarters fifths"""
 )
 """Heads of a subject that counts people: "52 percent of voters say"."""
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
@@ -170,6 +170,7 @@ _OBJECT_BREAKS = _wordset(
     """when while after before since because as but though although despite amid
     saying says said calling arguing adding noting"""
 )
+_POLLED = _wordset("surveyed polled questioned interviewed asked")
 _NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
 _OBJECT_OPENERS = _wordset(
     """that the a an his her their its our my this these those him them it us me what
@@ -628,6 +629,10 @@ class _Reader:
         if previous is None:
             return False
         # "officials say", "companies say", "52 percent say", "records show": a plural
+        if _capitalised_plural(toks[i - 1]) or (
+            previous not in _SUBJECT_DETERMINERS and _counts_people(toks, i - 1, i, i - 1)
+        ):
+            return True  # "Islanders say", "three-quarters say", not "most state parties"
         return previous in _QUANTITY_HEADS or (
             previous.endswith("s")
             and (
@@ -1136,6 +1141,8 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
         return end - start == 1
     if low in _QUANTITY_HEADS and head_index > start:
         return True  # "52 percent of voters", "a majority of Democrats", "most of them"
+    if _counts_people(toks, start, end, head_index):
+        return True
     if head.text[0].isupper() or head.text[0].isdigit():
         # a capitalised word that opens the sentence is only a name if it is not a
         # function word ("The", "This")
@@ -1148,6 +1155,35 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,
     # after a determiner
     return toks[start].low in _SUBJECT_DETERMINERS and _looks_like_agent_noun(base)
+
+
+def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> bool:
+    """A subject that counts people without naming them: "Most of the residents",
+    "three-quarters", "Some", "those surveyed"."""
+    low = toks[head_index].low
+    if head_index == start and (
+        low in _QUANTITY_HEADS or low.rsplit("-", 1)[-1] in _QUANTITY_HEADS
+    ):
+        if end - start == 1:
+            # "Some said", but not "most state parties": a bare form after a determiner
+            following = _word_at(toks, end)
+            return not (low in _SUBJECT_DETERMINERS and following == CUE_FORMS.get(following or ""))
+        return _word_at(toks, start + 1) == "of"
+    return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
+
+
+def _capitalised_plural(tok: _Tok) -> bool:
+    """ "Islanders", "Engineers": a group named by a capitalised plural."""
+    text = tok.text
+    return (
+        tok.kind == "w"
+        and len(text) > 4
+        and text.isalpha()
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.endswith("s")
+        and not text.endswith(("ss", "is", "us"))
+    )
 
 
 def _is_org_plural(word: str) -> bool:

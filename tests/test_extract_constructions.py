@@ -102,3 +102,11 @@ def test_subjects_that_count_people() -> None:
 def test_determiner_before_a_bare_form_is_no_subject() -> None:
     assert extract_claims("In most state parties the delegates vote twice.") == []
     assert extract_claims("The Harbor Ledger's report came out on Friday.") == []
+
+
+def test_the_articles_own_outlet_from_its_byline_is_no_intermediary() -> None:
+    body = "A pump engineer told The Harbor Ledger that two gates had jammed in trials."
+    bylined = extract_claims("Gates jam in trials\n\nBy Marta Quill, The Harbor Ledger\n\n" + body)
+    assert len(bylined) == 1 and bylined[0].via == []
+    other = extract_claims("Gates jam in trials\n\nBy Marta Quill, The Coast Courier\n\n" + body)
+    assert [agent.name for agent in other[0].via] == ["Harbor Ledger"]

@@ -143,6 +143,9 @@ _NOT_LABELS = _wordset(
     """correction correction source sources note update editor's related photo video read
     watch more see also clarification disclosure"""
 )
+_BYLINE_RE = re.compile(r"^By [^,\n]{3,60}, ((?:[A-Z][\w&'’.-]*\s?){1,5})[ \t]*$", re.MULTILINE)
+"""A byline with the outlet: "By Marta Quill, The Harbor Ledger"."""
+_BYLINE_WINDOW = 1000
 _LABEL_WINDOW = 5000
 """How far after a label its speaker must be named again (characters)."""
 _QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
@@ -222,8 +225,8 @@ class _Reader:
         self.registry = AgentRegistry(self.text)
         self.drafts: list[_Draft] = []
         self.sentence_claims: list[_Draft] = []
-        publisher = (document.publisher or "").lower().removeprefix("the ").strip()
-        self.publisher = publisher
+        publisher = document.publisher or _byline_outlet(self.text)
+        self.publisher = (publisher or "").lower().removeprefix("the ").strip()
         self.cue_words = _cue_words(beliefs, acts)
 
     # --- the article ------------------------------------------------------------------
@@ -859,6 +862,13 @@ class _Reader:
             return None, span
         info = read_mention(words, self.text[span[0] : span[1]])
         return info, span
+
+
+def _byline_outlet(text: str) -> str | None:
+    """The article's own outlet, read from a byline near its top, so that "told The
+    Harbor Ledger" in a Harbor Ledger story is no intermediary."""
+    found = _BYLINE_RE.search(text, 0, min(len(text), _BYLINE_WINDOW))
+    return found.group(1).strip() if found else None
 
 
 @functools.cache

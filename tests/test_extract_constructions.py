@@ -110,3 +110,13 @@ def test_the_articles_own_outlet_from_its_byline_is_no_intermediary() -> None:
     assert len(bylined) == 1 and bylined[0].via == []
     other = extract_claims("Gates jam in trials\n\nBy Marta Quill, The Coast Courier\n\n" + body)
     assert [agent.name for agent in other[0].via] == ["Harbor Ledger"]
+
+
+def test_description_then_name_before_the_cue() -> None:
+    claim = extract_claims(
+        "One of the ferry's engineers, Ivo Brandt, told reporters that the hull was sound."
+    )
+    assert len(claim) == 1
+    assert claim[0].source is not None
+    assert claim[0].source.text == "One of the ferry's engineers, Ivo Brandt"
+    assert claim[0].speaker is not None and claim[0].speaker.name == "Ivo Brandt"

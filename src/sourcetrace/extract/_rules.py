@@ -1087,8 +1087,35 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
         if 0 < at - seg_start <= 7 and _is_name(toks, seg_start, at):
             best = (seg_start, at)
     if best is None:
-        return None
+        return _described_name(toks, commas, region_start, comma)
     return _Subject(best[0], best[1], comma)
+
+
+def _described_name(
+    toks: list[_Tok], commas: list[int], region_start: int, comma: int
+) -> _Subject | None:
+    """``DESCRIPTION, NAME, cue``: "One of her aides, Ivo Brandt, told ...". The
+    speaker is the name; the written mention starts with the description."""
+    if not commas:
+        return None
+    at = commas[0]
+    name = toks[at + 1 : comma]
+    if not 2 <= len(name) <= 4 or not all(
+        (tok.kind == "w" and tok.text[0].isupper()) or tok.text == "." for tok in name
+    ):
+        return None
+    seg_start = commas[1] + 1 if len(commas) > 1 else region_start
+    while seg_start < at and (toks[seg_start].kind != "w" or toks[seg_start].low in _LEADING_JUNK):
+        seg_start += 1
+    described = [tok for tok in toks[seg_start:at] if tok.kind == "w"]
+    if not 0 < len(described) <= 10 or described[0].text[0].islower():
+        return None
+    if not any(
+        tok.low in PERSON_NOUNS or tok.low in _QUANTITY_HEADS or tok.low == "one"
+        for tok in described
+    ):
+        return None
+    return _Subject(seg_start, comma, comma, (at + 1, comma))
 
 
 def _is_name(toks: list[_Tok], start: int, end: int) -> bool:

@@ -120,3 +120,13 @@ def test_description_then_name_before_the_cue() -> None:
     assert claim[0].source is not None
     assert claim[0].source.text == "One of the ferry's engineers, Ivo Brandt"
     assert claim[0].speaker is not None and claim[0].speaker.name == "Ivo Brandt"
+
+
+def test_participle_after_a_clause_takes_the_name_that_opens_it() -> None:
+    claims = _all(
+        'Ortiz toured the site, calling the delays "a disgrace for the city," and walked out.',
+        acts=True,
+    )
+    assert len(claims) == 1
+    assert claims[0].source is not None and claims[0].source.text == "Ortiz"
+    assert _texts(claims[0]) == ['the delays "a disgrace for the city,"']

@@ -600,6 +600,11 @@ class _Reader:
             draft.has_quote = bool(draft.quotes)
             return draft
         subject = _noun_phrase_after(toks, 0)
+        if subject is not None and any(
+            tok.kind == "w" and tok.text.islower() and tok.low.endswith("ed")
+            for tok in toks[subject[0] + 1 : subject[1]]
+        ):
+            subject = None  # "Ortiz toured the site, calling ...": a clause, not a name
         if subject is None or not _is_name(toks, subject[0], subject[1]):
             # "He echoed that promise on Monday, saying ...": the sentence's subject
             subject = _leading_name(toks, i)
@@ -1563,6 +1568,15 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             # "... and says he introduced legislation", "... but added that ...": a claim
             # of its own
             return index
+        if (
+            tok.low == "and"
+            and index > start + 2
+            and _ends_content(toks[index - 1])
+            and _word_at(toks, index + 1) is not None
+            and toks[index + 1].text.islower()
+            and toks[index + 1].low.endswith("ed")
+        ):
+            return index  # ', calling him "reckless," and contrasted ...': the narration
         if tok.kind == "p" and tok.text in ("—", "–", "--") and index > start + 2:
             return index  # "... the situation — it has also exposed ...": an aside
         if (

@@ -130,3 +130,21 @@ def test_participle_after_a_clause_takes_the_name_that_opens_it() -> None:
     assert len(claims) == 1
     assert claims[0].source is not None and claims[0].source.text == "Ortiz"
     assert _texts(claims[0]) == ['the delays "a disgrace for the city,"']
+
+
+def test_participle_after_a_quotation_that_holds_the_comma() -> None:
+    claims = extract_claims(
+        'Varga said the old contract was "a scandal," noting that the firm was paid twice.'
+    )
+    assert [(c.cue.span.text if c.cue else None, _texts(c)) for c in claims] == [
+        ("said", ['the old contract was "a scandal,"']),
+        ("noting", ["the firm was paid twice"]),
+    ]
+
+
+def test_new_frame_after_a_quotation_that_holds_the_comma() -> None:
+    claims = extract_claims('Ortiz said the pumps "will not hold," the Ledger reported.')
+    assert {c.cue.span.text: _texts(c) for c in claims if c.cue} == {
+        "reported": ['Ortiz said the pumps "will not hold,"'],
+        "said": ['the pumps "will not hold,"'],
+    }

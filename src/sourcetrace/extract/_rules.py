@@ -568,8 +568,13 @@ class _Reader:
         self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
     ) -> _Draft | None:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
-        if i == 0 or toks[i - 1].text not in (",", "—", "–", "and", "but") or lemma in BELIEF_CUES:
+        if i == 0 or lemma in BELIEF_CUES:
             return None
+        before = toks[i - 1]
+        if before.text not in (",", "—", "–", "and", "but") and not (
+            before.kind == "q" and _ends_content(before)
+        ):
+            return None  # a participle after a comma, or after a quotation that holds one
         previous = self.sentence_claims[-1] if self.sentence_claims else None
         start = i + 1
         if lemma in _OBJECT_CUES:
@@ -1586,12 +1591,18 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and toks[index - 1].kind != "q"
         ):
             return index  # "..., which forced her to leave", "..., but pledged ..."
-        if tok.text == "," and index + 1 < end:
-            for k in range(index + 1, min(end, index + 7)):
+        after_quote = (
+            tok.kind == "w" and toks[index - 1].kind == "q" and _ends_content(toks[index - 1])
+        )
+        if after_quote or (tok.text == "," and index + 1 < end):
+            # ', noting ...', '," the Ledger reported': a new frame after the comma (which
+            # a quotation may hold: "a scandal," noting ...)
+            first = index if after_quote else index + 1
+            for k in range(first, min(end, first + 6)):
                 if toks[k].kind != "w":
                     break
                 if _is_verb_cue(toks[k]):
-                    if k == index + 1 or _valid_head(toks, index + 1, k):
+                    if k == first or _valid_head(toks, first, k):
                         return index
                     break
     return end

@@ -148,3 +148,9 @@ def test_new_frame_after_a_quotation_that_holds_the_comma() -> None:
         "reported": ['Ortiz said the pumps "will not hold,"'],
         "said": ['the pumps "will not hold,"'],
     }
+
+
+def test_the_question_asked_is_not_part_of_the_answer() -> None:
+    claim = extract_claims('Ortiz said "we will see" when asked whether she would run again.')
+    assert len(claim) == 1
+    assert _texts(claim[0]) == ["we will see"]

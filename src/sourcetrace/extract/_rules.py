@@ -173,6 +173,7 @@ _OBJECT_BREAKS = _wordset(
     """when while after before since because as but though although despite amid
     saying says said calling arguing adding noting"""
 )
+_ASKED = _wordset("asked pressed questioned")
 _POLLED = _wordset("surveyed polled questioned interviewed asked")
 _NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
 _OBJECT_OPENERS = _wordset(
@@ -1591,6 +1592,8 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and toks[index - 1].kind != "q"
         ):
             return index  # "..., which forced her to leave", "..., but pledged ..."
+        if tok.low in ("when", "after", "before") and _word_at(toks, index + 1) in _ASKED:
+            return index  # '"We'll see," when asked whether ...': the question is not hers
         after_quote = (
             tok.kind == "w" and toks[index - 1].kind == "q" and _ends_content(toks[index - 1])
         )

@@ -154,3 +154,15 @@ def test_the_question_asked_is_not_part_of_the_answer() -> None:
     claim = extract_claims('Ortiz said "we will see" when asked whether she would run again.')
     assert len(claim) == 1
     assert _texts(claim[0]) == ["we will see"]
+
+
+def test_cue_verbs_in_another_sense_are_no_cue() -> None:
+    text = (
+        "Ortiz continues to lead the count in the harbor wards. "
+        "About forty residents showed up at the pumping station."
+    )
+    assert _all(text, beliefs=True, acts=True) == []
+
+
+def test_contact_lines_are_no_label() -> None:
+    assert extract_claims("EMAIL: desk@harborledger.example") == []

@@ -141,7 +141,7 @@ _INTERVIEW_RE = re.compile(
 )
 _NOT_LABELS = _wordset(
     """correction correction source sources note update editor's related photo video read
-    watch more see also clarification disclosure"""
+    watch more see also clarification disclosure email e-mail contact follow"""
 )
 _BYLINE_RE = re.compile(r"^By [^,\n]{3,60}, ((?:[A-Z][\w&'’.-]*\s?){1,5})[ \t]*$", re.MULTILINE)
 """A byline with the outlet: "By Marta Quill, The Harbor Ledger"."""
@@ -495,6 +495,8 @@ class _Reader:
             cue_end = i + 1  # "called for", "pointed to"
         elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
             return None  # "she called in to a radio show"
+        elif _not_a_cue_here(lemma, _word_at(toks, i + 1)):
+            return None  # "Ortiz continues to lead", "crowds showed up"
         object_range: tuple[int, int] | None = None
         if lemma == "quote":
             found = _find_as_saying(toks, i)
@@ -873,6 +875,15 @@ class _Reader:
             return None, span
         info = read_mention(words, self.text[span[0] : span[1]])
         return info, span
+
+
+def _not_a_cue_here(lemma: str, following: str | None) -> bool:
+    """A cue verb used in another sense: "continues to lead", "showed up"."""
+    if lemma == "continue":
+        return following == "to"
+    if lemma == "show":
+        return following in ("up", "off")
+    return False
 
 
 def _byline_outlet(text: str) -> str | None:

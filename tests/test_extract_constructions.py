@@ -166,3 +166,24 @@ def test_cue_verbs_in_another_sense_are_no_cue() -> None:
 
 def test_contact_lines_are_no_label() -> None:
     assert extract_claims("EMAIL: desk@harborledger.example") == []
+
+
+def test_plural_and_counted_subjects_of_a_bare_form() -> None:
+    claims = extract_claims(
+        "Harbor conservatives say the levy is too high. "
+        "Six in 10 say the ferry should run at night. "
+        "People familiar with the planning say the vote will slip. "
+        "A person familiar with the planning says the budget is short."
+    )
+    assert [c.source.text if c.source else None for c in claims] == [
+        "Harbor conservatives",
+        "Six in 10",
+        "People familiar with the planning",
+        "A person familiar with the planning",
+    ]
+
+
+def test_content_ends_before_but_after_a_quotation_holding_the_comma() -> None:
+    claim = extract_claims('Reyes said the gates were "sound and tested," but he left early.')
+    assert len(claim) == 1
+    assert _texts(claim[0]) == ['the gates were "sound and tested,"']

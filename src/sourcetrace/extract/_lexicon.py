@@ -286,7 +286,11 @@ PERSON_NOUNS = _wordset(
     writer writers host hosts anchor anchors commentator commentators fan fans resident's
     neighbor neighbors neighbour neighbours shopkeeper shopkeepers merchant merchants
     chief chiefs head heads founder founders ceo ceos boss bosses captain captains
-    coach coaches player players"""
+    coach coaches player players conservative conservatives liberal liberals progressive
+    progressives moderate moderates evangelical evangelicals independents donor donors
+    delegate delegates advocate advocates ally allies veteran veterans scholar scholars
+    attendee attendees pundit pundits rival rivals backer backers delegation participants
+    respondents opponents proponents"""
 )
 
 PLURAL_PERSON_NOUNS = frozenset(

@@ -40,6 +40,7 @@ from ._lexicon import (
     ORG_NOUNS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
+    PLURAL_PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
@@ -173,6 +174,12 @@ _OBJECT_BREAKS = _wordset(
     """when while after before since because as but though although despite amid
     saying says said calling arguing adding noting"""
 )
+_NOUN_BARE_FORMS = _wordset(
+    """state report claim call plan show note post tweet quote estimate answer promise
+    pledge demand support back question comment response reply remark warning threat
+    concern fear doubt finding challenge attack charge"""
+)
+"""Bare cue forms that are as often nouns: "most state parties", "some support"."""
 _ASKED = _wordset("asked pressed questioned")
 _POLLED = _wordset("surveyed polled questioned interviewed asked")
 _NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
@@ -643,7 +650,12 @@ class _Reader:
         if previous in _BARE_FORM_SUBJECTS:
             return previous != "to"
         if previous is None:
-            return False
+            # "42% say", "Six in 10 say"
+            return i > 1 and toks[i - 1].text == "%" and toks[i - 2].text[0].isdigit()
+        if previous[0].isdigit() and _word_at(toks, i - 2) == "in":
+            return True
+        if _plural_subject(toks, i):
+            return True  # "People familiar with the plan say"
         # "officials say", "companies say", "52 percent say", "records show": a plural
         if _capitalised_plural(toks[i - 1]) or (
             previous not in _SUBJECT_DETERMINERS and _counts_people(toks, i - 1, i, i - 1)
@@ -940,6 +952,25 @@ def _word_at(toks: list[_Tok], index: int) -> str | None:
     return None
 
 
+def _plural_subject(toks: list[_Tok], i: int) -> bool:
+    """Whether the subject before a bare form is a plural of people ("People familiar
+    with the plan say", "Harbor conservatives say")."""
+    subject = _subject_before(toks, i)
+    if subject is None:
+        return False
+    head = subject.end - 1
+    for k in range(subject.start + 1, subject.end - 1):
+        if toks[k].low in _HEAD_ENDERS:
+            head = k - 1
+            break
+    return toks[head].low in PLURAL_PERSON_NOUNS
+
+
+def _gerund_noun(toks: list[_Tok], k: int) -> bool:
+    """ "the planning", "his thinking": an -ing cue form used as a noun."""
+    return toks[k].low.endswith("ing") and _word_at(toks, k - 1) in _NOUN_DETERMINERS
+
+
 def _verb_reading(toks: list[_Tok], i: int) -> bool:
     """Whether a form like "states" or "attacks" is a verb here. After a number it is a
     noun ("40 states"); as a verb it has a subject that is a pronoun or a name standing
@@ -1014,7 +1045,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         if tok.kind == "w":
             if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
                 break
-            if _is_verb_cue(tok):
+            if _is_verb_cue(tok) and not _gerund_noun(toks, k):
                 break
         elif tok.text == ")":
             # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
@@ -1226,7 +1257,7 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
         if end - start == 1:
             # "Some said", but not "most state parties": a bare form after a determiner
             following = _word_at(toks, end)
-            return not (low in _SUBJECT_DETERMINERS and following == CUE_FORMS.get(following or ""))
+            return not (low in _SUBJECT_DETERMINERS and following in _NOUN_BARE_FORMS)
         return _word_at(toks, start + 1) == "of"
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
@@ -1608,6 +1639,8 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
         after_quote = (
             tok.kind == "w" and toks[index - 1].kind == "q" and _ends_content(toks[index - 1])
         )
+        if after_quote and tok.low in _CONTENT_BREAKS and tok.low not in ("a", "an"):
+            return index  # '"sound," but he left ...': the narration again
         if after_quote or (tok.text == "," and index + 1 < end):
             # ', noting ...', '," the Ledger reported': a new frame after the comma (which
             # a quotation may hold: "a scandal," noting ...)

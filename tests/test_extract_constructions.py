@@ -187,3 +187,9 @@ def test_content_ends_before_but_after_a_quotation_holding_the_comma() -> None:
     claim = extract_claims('Reyes said the gates were "sound and tested," but he left early.')
     assert len(claim) == 1
     assert _texts(claim[0]) == ['the gates were "sound and tested,"']
+
+
+def test_time_between_subject_and_cue() -> None:
+    claim = extract_claims("Council member Ida Lund last week said the ferry would stay.")
+    assert len(claim) == 1
+    assert claim[0].source is not None and claim[0].source.text == "Council member Ida Lund"

@@ -1017,6 +1017,11 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     k = cue - 1
     while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
         k -= 1
+    if k >= 1 and toks[k].low in _TIME_UNITS and toks[k - 1].low in ("last", "this"):
+        # "Ida Lund (D) last week said"
+        k -= 2
+        while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+            k -= 1
     if k >= 0 and toks[k].low == "who" and k >= 2 and toks[k - 1].text == ",":
         # "Barkley, who said he votes ...": the source is "who", the speaker Barkley
         ref = _subject_before(toks, k - 1)

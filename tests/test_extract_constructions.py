@@ -193,3 +193,11 @@ def test_time_between_subject_and_cue() -> None:
     claim = extract_claims("Council member Ida Lund last week said the ferry would stay.")
     assert len(claim) == 1
     assert claim[0].source is not None and claim[0].source.text == "Council member Ida Lund"
+
+
+def test_coordinated_cue_after_a_name_with_its_party() -> None:
+    claim = extract_claims(
+        "In a statement, State Sen. Ida Lund (D) thanked the crews and said the levee held."
+    )
+    assert len(claim) == 1
+    assert claim[0].source is not None and claim[0].source.text == "State Sen. Ida Lund (D)"

@@ -1389,6 +1389,13 @@ def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
             end += 1
         if end == k or toks[end - 1].kind != "w" or toks[end - 1].low.endswith(("'s", "’s")):
             return None
+        if end < stop and toks[end].text == "(":
+            # "State Sen. Ida Lund (D) thanked ...": the party is part of the mention
+            close = end + 1
+            while close < stop and close - end <= 8 and toks[close].text != ")":
+                close += 1
+            if close < stop and toks[close].text == ")":
+                end = close + 1
     if end >= stop or toks[end].kind != "w" or not toks[end].text.islower():
         return None
     if toks[end].low in _CLAUSE_STOP or not _is_name(toks, k, end):

@@ -625,8 +625,9 @@ class _Reader:
             subject = _leading_name(toks, i)
             if subject is None:
                 return None
-        if toks[subject[0]].low in CUE_FORMS:
-            return None  # "Asked about it, ...": a participle, not a name
+        first = toks[subject[0]].low
+        if first in CUE_FORMS and first.endswith(("ed", "ing")):
+            return None  # "Asked about it, ...": a participle, not a name ("State Sen." is)
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
         return self._make(
             toks,

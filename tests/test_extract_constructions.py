@@ -201,3 +201,11 @@ def test_coordinated_cue_after_a_name_with_its_party() -> None:
     )
     assert len(claim) == 1
     assert claim[0].source is not None and claim[0].source.text == "State Sen. Ida Lund (D)"
+
+
+def test_participle_keeps_its_particle_in_the_cue() -> None:
+    claims = extract_claims('"We are done," Varga said, pointing out that the pumps work.')
+    assert [(c.cue.span.text, c.cue.lemma, _texts(c)) for c in claims if c.cue] == [
+        ("said", "say", ["We are done"]),
+        ("pointing out", "point out", ["the pumps work"]),
+    ]

@@ -587,6 +587,15 @@ class _Reader:
             return None  # a participle after a comma, or after a quotation that holds one
         previous = self.sentence_claims[-1] if self.sentence_claims else None
         start = i + 1
+        cue = (toks[i].start, toks[i].end)
+        phrasal = CUE_FORMS.get(f"{toks[i].low} {_word_at(toks, start)}")
+        if _word_at(toks, start) in _PARTICLES.get(lemma, ()) or (
+            phrasal is not None and self._wanted(phrasal)
+        ):
+            # ", referring to ...", ", pointing out ...": the particle belongs to the cue
+            lemma = phrasal or lemma
+            cue = (toks[i].start, toks[start].end)
+            start += 1
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
         start = _skip_complement(toks, start)
@@ -606,7 +615,7 @@ class _Reader:
                 sentence=sentence,
                 content=content,
                 quotes=[q for q in quotes if _is_real_quote(self.text, q, content)],
-                cue=(toks[i].start, toks[i].end),
+                cue=cue,
                 lemma=lemma,
                 source=previous.source,
                 speaker=previous.speaker,
@@ -634,7 +643,7 @@ class _Reader:
             sentence,
             content,
             quotes,
-            (toks[i].start, toks[i].end),
+            cue,
             lemma,
             subject,
             span,

@@ -209,3 +209,9 @@ def test_participle_keeps_its_particle_in_the_cue() -> None:
         ("said", "say", ["We are done"]),
         ("pointing out", "point out", ["the pumps work"]),
     ]
+
+
+def test_interrupted_quotation_with_the_topic_after_the_cue() -> None:
+    claim = extract_claims('"We are done," Varga said of the council, "and we will not come back."')
+    assert len(claim) == 1
+    assert _texts(claim[0]) == ["We are done", "and we will not come back."]

@@ -800,6 +800,11 @@ class _Reader:
             return None, [], frame_end + 1
         # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation
         after = _skip_complement(toks, frame_end + 1)
+        if _word_at(toks, after) in ("of", "about"):
+            # "A," he said of the council, "B."
+            topic = _noun_phrase_after(toks, after + 1)
+            if topic is not None:
+                after = _skip_complement(toks, topic[1])
         while after < len(toks) and toks[after].kind == "p" and toks[after].text in ",:;—–-":
             after += 1
         if after < len(toks) and toks[after].kind == "q":

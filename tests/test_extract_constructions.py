@@ -215,3 +215,15 @@ def test_interrupted_quotation_with_the_topic_after_the_cue() -> None:
     claim = extract_claims('"We are done," Varga said of the council, "and we will not come back."')
     assert len(claim) == 1
     assert _texts(claim[0]) == ["We are done", "and we will not come back."]
+
+
+def test_documents_and_data_as_subjects_of_findings() -> None:
+    claims = _all(
+        "Data show that the ferry ran late on most days. "
+        "An average of recent harbor polls shows Ortiz ahead by nine points.",
+        beliefs=True,
+    )
+    assert [c.source.text if c.source else None for c in claims] == [
+        "Data",
+        "An average of recent harbor polls",
+    ]

@@ -112,8 +112,11 @@ _DOC_HEADS = _wordset(
     filing complaint results returns figures estimates numbers projections count tally
     lawsuit article story analysis data records website ad ads book release indictment
     email emails tweet post video transcript summary assessment review audit investigation
-    editorial column page"""
+    editorial column page average averages projection projections polling statistics
+    tallies census research evidence footage picture photo photos image images movie film
+    documentary chart map model forecast forecasts"""
 )
+_MASS_DOC_HEADS = _wordset("data polling research evidence footage")
 _QUANTITY_HEADS = _wordset(
     """percent half majority majorities plurality minority third quarter most many
     some few others both none dozens hundreds thousands millions thirds quarters fifths"""
@@ -664,8 +667,8 @@ class _Reader:
             return i > 1 and toks[i - 1].text == "%" and toks[i - 2].text[0].isdigit()
         if previous[0].isdigit() and _word_at(toks, i - 2) == "in":
             return True
-        if _plural_subject(toks, i):
-            return True  # "People familiar with the plan say"
+        if _plural_subject(toks, i) or previous in _MASS_DOC_HEADS:
+            return True  # "People familiar with the plan say", "Data show"
         # "officials say", "companies say", "52 percent say", "records show": a plural
         if _capitalised_plural(toks[i - 1]) or (
             previous not in _SUBJECT_DETERMINERS and _counts_people(toks, i - 1, i, i - 1)

@@ -227,3 +227,29 @@ def test_documents_and_data_as_subjects_of_findings() -> None:
         "Data",
         "An average of recent harbor polls",
     ]
+
+
+def test_content_ends_after_a_naming_quotation() -> None:
+    claims = _all(
+        'Ortiz called the contract "a scandal," pointing at the unpaid crews. '
+        'In a report that the auditor called "damning," the council lost its case.',
+        acts=True,
+    )
+    assert [_texts(c) for c in claims if c.cue and c.cue.lemma == "call"] == [
+        ['the contract "a scandal,"'],
+        ["damning"],
+    ]
+
+
+def test_content_ends_at_a_semicolon() -> None:
+    claims = extract_claims(
+        "The harbor master said the channel was clear again; the ferries sailed at noon."
+    )
+    assert len(claims) == 1
+    assert _texts(claims[0]) == ["the channel was clear again"]
+
+
+def test_family_words_head_a_subject() -> None:
+    claim = extract_claims("The mayor's widow says the bridge should carry his name.")
+    assert len(claim) == 1 and claim[0].source is not None
+    assert claim[0].source.text == "The mayor's widow"

@@ -290,7 +290,8 @@ PERSON_NOUNS = _wordset(
     progressives moderate moderates evangelical evangelicals independents donor donors
     delegate delegates advocate advocates ally allies veteran veterans scholar scholars
     attendee attendees pundit pundits rival rivals backer backers delegation participants
-    respondents opponents proponents"""
+    respondents opponents proponents lady ladies wife husband son daughter mother father
+    sister brother widow widower"""
 )
 
 PLURAL_PERSON_NOUNS = frozenset(

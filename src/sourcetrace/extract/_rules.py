@@ -1655,7 +1655,7 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and toks[index + 1].low.endswith("ed")
         ):
             return index  # ', calling him "reckless," and contrasted ...': the narration
-        if tok.kind == "p" and tok.text in ("—", "–", "--") and index > start + 2:
+        if tok.kind == "p" and tok.text in ("—", "–", "--", ";") and index > start + 2:
             return index  # "... the situation — it has also exposed ...": an aside
         if (
             tok.text == ","
@@ -1669,8 +1669,14 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
         after_quote = (
             tok.kind == "w" and toks[index - 1].kind == "q" and _ends_content(toks[index - 1])
         )
-        if after_quote and tok.low in _CONTENT_BREAKS and tok.low not in ("a", "an"):
-            return index  # '"sound," but he left ...': the narration again
+        if after_quote and (
+            (tok.low in _CONTENT_BREAKS and tok.low not in ("a", "an"))
+            or index - 1 == start
+            or (tok.text.islower() and tok.low.endswith("ing") and len(tok.low) > 5)
+        ):
+            # '"sound," but he left ...', '"damning," the council lost', '"a
+            # scandal," pointing at ...': the narration again
+            return index
         if after_quote or (tok.text == "," and index + 1 < end):
             # ', noting ...', '," the Ledger reported': a new frame after the comma (which
             # a quotation may hold: "a scandal," noting ...)

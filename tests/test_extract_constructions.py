@@ -253,3 +253,14 @@ def test_family_words_head_a_subject() -> None:
     claim = extract_claims("The mayor's widow says the bridge should carry his name.")
     assert len(claim) == 1 and claim[0].source is not None
     assert claim[0].source.text == "The mayor's widow"
+
+
+def test_manner_adverb_between_cue_and_content() -> None:
+    claims = extract_claims(
+        "The harbor master said flatly: “The channel is closed.” "
+        "Reyes added quickly that the gates were fine."
+    )
+    assert [_texts(c) for c in claims] == [
+        ["The channel is closed."],
+        ["the gates were fine"],
+    ]

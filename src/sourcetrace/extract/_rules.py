@@ -1523,10 +1523,24 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
             if end is not None:
                 k = end
                 continue
+        if _manner_adverb(toks, k):
+            k += 1  # "said flatly: ...", "added quickly that ..."
+            continue
         if tok.low == "that":
             k += 1
         break
     return k
+
+
+def _manner_adverb(toks: list[_Tok], k: int) -> bool:
+    """An adverb after a cue, before the content: "flatly:", "bluntly,", "later that"."""
+    low = toks[k].low
+    if not (low.endswith("ly") and len(low) > 4 and toks[k].text.islower()):
+        return False
+    following = toks[k + 1] if k + 1 < len(toks) else None
+    return following is not None and (
+        following.kind == "q" or following.text in (":", ",") or following.low == "that"
+    )
 
 
 def _is_complement(toks: list[_Tok], start: int, stop: int) -> bool:

@@ -42,7 +42,7 @@ _AUXILIARIES = frozenset(
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
-_GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
+_GAP_END = re.compile(r"(?:\s|,|:|\bthat\b|\"|“|'')*\Z")
 _THAT_BEFORE = re.compile(r"(?<![\w'’])(that),?\s+(?:\"|“|'')?\Z", re.IGNORECASE)
 """The complementiser just before a content: "that ", "that, ", "that “" (any space)."""
 _CUE_PREPOSITION = re.compile(r"(?:about|of|for|with|on|upon|against)\s+", re.IGNORECASE)

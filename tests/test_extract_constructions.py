@@ -264,3 +264,23 @@ def test_manner_adverb_between_cue_and_content() -> None:
         ["The channel is closed."],
         ["the gates were fine"],
     ]
+
+
+def test_according_to_keeps_the_sources_appositive() -> None:
+    claims = extract_claims(
+        "The race is tight, according to Ida Lund, a pollster at the institute. "
+        "According to Tom Reyes, a harbor pilot, the channel is silting up. "
+        "According to Ada Brandt, the ferry will run."
+    )
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("Ida Lund, a pollster at the institute", ["The race is tight"]),
+        ("Tom Reyes, a harbor pilot", ["the channel is silting up"]),
+        ("Ada Brandt", ["the ferry will run"]),
+    ]
+    assert [c.speaker.name for c in claims if c.speaker] == ["Ida Lund", "Tom Reyes", "Ada Brandt"]
+
+
+def test_even_is_not_part_of_the_speaker() -> None:
+    claim = extract_claims("Even the harbor master said the channel was too shallow.")
+    assert len(claim) == 1 and claim[0].source is not None
+    assert claim[0].source.text == "the harbor master"

@@ -72,7 +72,7 @@ _LEADING_JUNK = _wordset(
     """on in at of for with from by to during after before also and but so yet however
     meanwhile still now later earlier then yesterday today tonight tomorrow monday tuesday
     wednesday thursday friday saturday sunday last this next previously recently
-    obviously indeed instead moreover separately finally first"""
+    obviously indeed instead moreover separately finally first even perhaps apparently"""
 )
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
 _APPOSITIVE_OPENERS = _wordset(
@@ -695,10 +695,11 @@ class _Reader:
             piece = _strip_piece(self.text, toks, _content_start(toks, i), i)
             if piece is not None:
                 content.append(piece)
-        resume = source[1]
+        mention_end = _according_appositive(toks, source[1], bool(content))
+        resume = mention_end
         while resume < len(toks) and toks[resume].kind == "p" and toks[resume].text in ",:—–-":
             resume += 1
-        if resume < len(toks) and (not content or toks[source[1]].text in ",—–-"):
+        if resume < len(toks) and (not content or toks[mention_end].text in ",—–-"):
             piece = _strip_piece(self.text, toks, resume, len(toks))
             if piece is not None:
                 content.append(piece)
@@ -713,10 +714,10 @@ class _Reader:
             (toks[i].start, toks[i + 1].end),
             "according to",
             source,
-            (toks[source[0]].start, toks[source[1] - 1].end),
+            (toks[source[0]].start, toks[mention_end - 1].end),
             [],
             None,
-            (i, source[1]),
+            (i, mention_end),
         )
 
     def _content(
@@ -1434,6 +1435,31 @@ def _after_opening_phrase(toks: list[_Tok], stop: int) -> int:
         if tok.kind != "w" or tok.low in _CLAUSE_STOP:
             return 0
     return 0
+
+
+def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> int:
+    """Where the source of *according to* ends: after its appositive or relative clause
+    ("according to Ida Lund, a pollster at the institute, ..."), else at ``end``."""
+    if end + 1 >= len(toks) or toks[end].text != ",":
+        return end
+    opener = toks[end + 1]
+    if opener.kind != "w" or not (
+        opener.low in ("a", "an", "who", "which")
+        or (opener.text.islower() and (opener.low in PERSON_NOUNS or opener.low in TITLE_WORDS))
+    ):
+        return end
+    for k in range(end + 2, min(len(toks), end + 25)):
+        tok = toks[k]
+        if tok.kind == "q":
+            return end
+        if tok.text in (",", "—", "–"):
+            return k
+    if not content_before:
+        return end
+    stop = len(toks)
+    while stop > end and toks[stop - 1].kind == "p":
+        stop -= 1
+    return stop if stop - end <= 25 else end
 
 
 def _find_as_saying(toks: list[_Tok], i: int) -> int | None:

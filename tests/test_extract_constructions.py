@@ -284,3 +284,22 @@ def test_even_is_not_part_of_the_speaker() -> None:
     claim = extract_claims("Even the harbor master said the channel was too shallow.")
     assert len(claim) == 1 and claim[0].source is not None
     assert claim[0].source.text == "the harbor master"
+
+
+def test_coordinated_cue_after_an_irregular_verb_and_an_adverb() -> None:
+    claims = extract_claims(
+        "Mayor Lena Ortiz took off her glasses and said the levee would hold. "
+        "The harbor master folded her arms, and then said the channel was too shallow."
+    )
+    assert [c.source.text if c.source else None for c in claims] == [
+        "Mayor Lena Ortiz",
+        "The harbor master",
+    ]
+
+
+def test_description_with_an_article_then_name() -> None:
+    claim = extract_claims(
+        "On Tuesday, however, the director of the port, Ada Brandt, said that the cranes were idle."
+    )
+    assert len(claim) == 1 and claim[0].speaker is not None
+    assert claim[0].speaker.name == "Ada Brandt"

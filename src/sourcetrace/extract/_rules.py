@@ -183,6 +183,7 @@ _NOUN_BARE_FORMS = _wordset(
     concern fear doubt finding challenge attack charge"""
 )
 """Bare cue forms that are as often nouns: "most state parties", "some support"."""
+_THEN_WORDS = _wordset("then later also quickly immediately finally again")
 _ASKED = _wordset("asked pressed questioned")
 _POLLED = _wordset("surveyed polled questioned interviewed asked")
 _NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
@@ -487,7 +488,7 @@ class _Reader:
             return None
         if tok.low.endswith("ing") and tok.low != lemma:
             return self._participle(toks, i, lemma, sentence)
-        if _word_at(toks, i - 1) in ("and", "but") and self.sentence_claims:
+        if _coordinator_before(toks, i) in ("and", "but") and self.sentence_claims:
             # "He says X and says Y", "... but argues Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
@@ -522,7 +523,7 @@ class _Reader:
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
         )
-        if subject is None and _word_at(toks, i - 1) in ("and", "but") and cue_end == i:
+        if subject is None and _coordinator_before(toks, i) in ("and", "but") and cue_end == i:
             # "McConnell was quick to embrace him and said ...": the sentence's subject
             return self._participle(toks, i, lemma, sentence)
         if subject is None:
@@ -583,7 +584,7 @@ class _Reader:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
         if i == 0 or lemma in BELIEF_CUES:
             return None
-        before = toks[i - 1]
+        before = toks[_coordinator_index(toks, i)]
         if before.text not in (",", "—", "–", "and", "but") and not (
             before.kind == "q" and _ends_content(before)
         ):
@@ -627,14 +628,30 @@ class _Reader:
             draft.has_quote = bool(draft.quotes)
             return draft
         subject = _noun_phrase_after(toks, 0)
-        if subject is not None and any(
-            tok.kind == "w" and tok.text.islower() and tok.low.endswith("ed")
-            for tok in toks[subject[0] + 1 : subject[1]]
-        ):
-            subject = None  # "Ortiz toured the site, calling ...": a clause, not a name
+        leading = _leading_name(toks, i)
+        if subject is not None:
+            # "Ortiz toured the site, calling ...", "Mayor Ortiz shook her head and
+            # said": the phrase runs on into a clause; the name ends before its verb
+            verb = next(
+                (
+                    j
+                    for j in range(subject[0] + 1, subject[1])
+                    if toks[j].kind == "w" and toks[j].text.islower() and toks[j].low.endswith("ed")
+                ),
+                None,
+            )
+            if verb is not None:
+                subject = (subject[0], verb)
+            if (
+                leading is not None
+                and leading[0] == subject[0]
+                and leading[1] < subject[1]
+                and toks[leading[1]].low not in _HEAD_ENDERS
+            ):
+                subject = leading
         if subject is None or not _is_name(toks, subject[0], subject[1]):
             # "He echoed that promise on Monday, saying ...": the sentence's subject
-            subject = _leading_name(toks, i)
+            subject = leading
             if subject is None:
                 return None
         first = toks[subject[0]].low
@@ -985,6 +1002,18 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
     return toks[head].low in PLURAL_PERSON_NOUNS
 
 
+def _coordinator_index(toks: list[_Tok], i: int) -> int:
+    """The token before a cue, past an adverb ("and then said", "but later added")."""
+    k = i - 1
+    if k > 0 and toks[k].low in _THEN_WORDS:
+        k -= 1
+    return k
+
+
+def _coordinator_before(toks: list[_Tok], i: int) -> str | None:
+    return _word_at(toks, _coordinator_index(toks, i))
+
+
 def _gerund_noun(toks: list[_Tok], k: int) -> bool:
     """ "the planning", "his thinking": an -ing cue form used as a noun."""
     return toks[k].low.endswith("ing") and _word_at(toks, k - 1) in _NOUN_DETERMINERS
@@ -1185,7 +1214,9 @@ def _described_name(
     while seg_start < at and (toks[seg_start].kind != "w" or toks[seg_start].low in _LEADING_JUNK):
         seg_start += 1
     described = [tok for tok in toks[seg_start:at] if tok.kind == "w"]
-    if not 0 < len(described) <= 10 or described[0].text[0].islower():
+    if not 0 < len(described) <= 10 or (
+        described[0].text[0].islower() and described[0].low not in ("the", "a", "an")
+    ):
         return None
     if not any(
         tok.low in PERSON_NOUNS or tok.low in _QUANTITY_HEADS or tok.low == "one"

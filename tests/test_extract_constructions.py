@@ -303,3 +303,14 @@ def test_description_with_an_article_then_name() -> None:
     )
     assert len(claim) == 1 and claim[0].speaker is not None
     assert claim[0].speaker.name == "Ada Brandt"
+
+
+def test_demonstrative_subject_and_opening_time() -> None:
+    claims = extract_claims(
+        "“The cranes are idle,” this official told the Ledger. "
+        "Last week the harbor engineer said the gates were sound."
+    )
+    assert [c.source.text if c.source else None for c in claims] == [
+        "this official",
+        "the harbor engineer",
+    ]

@@ -1115,6 +1115,12 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     while start < end and (
         toks[start].kind != "w" or toks[start].low in _LEADING_JUNK or toks[start].low in _AUX
     ):
+        time_end = _time_at(toks, start)
+        if time_end is not None and time_end < end:
+            start = time_end  # "Last week the mayor said ..."
+            continue
+        if toks[start].low == "this":
+            break  # "this official told ..."
         start += 1
     if end - 1 > start and toks[end - 1].text == ")":
         # "Rep. Gwen Moore (D-Wis.)": the party and state are part of the mention only

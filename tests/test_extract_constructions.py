@@ -314,3 +314,11 @@ def test_demonstrative_subject_and_opening_time() -> None:
         "this official",
         "the harbor engineer",
     ]
+
+
+def test_coordinated_plural_subject() -> None:
+    claim = extract_claims(
+        "On the quay, residents and harbor officials said the channel was closed."
+    )
+    assert len(claim) == 1 and claim[0].source is not None
+    assert claim[0].source.text == "residents and harbor officials"

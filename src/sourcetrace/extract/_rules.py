@@ -1276,6 +1276,8 @@ def _np_and(toks: list[_Tok], k: int) -> bool:
     return previous.kind == "w" and (
         previous.low in ("current", "former", "senior", "military", "civilian")
         or (previous.text[:1].isupper() and _word_at(toks, k + 1) is not None)
+        # "teachers and union officials", "aides and advisers"
+        or (previous.low in PLURAL_PERSON_NOUNS and _word_at(toks, k + 1) is not None)
     )
 
 

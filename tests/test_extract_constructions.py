@@ -322,3 +322,13 @@ def test_coordinated_plural_subject() -> None:
     )
     assert len(claim) == 1 and claim[0].source is not None
     assert claim[0].source.text == "residents and harbor officials"
+
+
+def test_aside_in_dashes_between_subject_and_cue() -> None:
+    claim = extract_claims(
+        "Ada Brandt — the port's longest-serving pilot — told reporters that the channel "
+        "had silted up."
+    )
+    assert len(claim) == 1 and claim[0].source is not None
+    assert claim[0].source.text == "Ada Brandt — the port's longest-serving pilot"
+    assert claim[0].speaker is not None and claim[0].speaker.name == "Ada Brandt"

@@ -1070,6 +1070,16 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         k -= 2
         while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
             k -= 1
+    if k >= 2 and toks[k].text in ("—", "–", "-", "--"):
+        # "Ada Brandt - the port's pilot - told ...": an aside in dashes
+        for j in range(k - 2, max(0, k - 30), -1):
+            if toks[j].text == toks[k].text:
+                ref = _subject_before(toks, j) if toks[j - 1].kind == "w" else None
+                if ref is not None and ref.end == j:
+                    return _Subject(ref.start, ref.end, k, ref.ref)
+                break
+            if toks[j].kind == "q":
+                break
     if k >= 0 and toks[k].low == "who" and k >= 2 and toks[k - 1].text == ",":
         # "Barkley, who said he votes ...": the source is "who", the speaker Barkley
         ref = _subject_before(toks, k - 1)

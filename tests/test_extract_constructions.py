@@ -332,3 +332,14 @@ def test_aside_in_dashes_between_subject_and_cue() -> None:
     assert len(claim) == 1 and claim[0].source is not None
     assert claim[0].source.text == "Ada Brandt — the port's longest-serving pilot"
     assert claim[0].speaker is not None and claim[0].speaker.name == "Ada Brandt"
+
+
+def test_according_to_source_with_a_short_modifier() -> None:
+    claims = extract_claims(
+        "The ferry talks stalled, according to two people briefed on the plan. "
+        "According to a harbor poll in February, the race is tight."
+    )
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("two people briefed on the plan", ["The ferry talks stalled"]),
+        ("a harbor poll in February", ["the race is tight"]),
+    ]

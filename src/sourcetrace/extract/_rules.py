@@ -183,6 +183,7 @@ _NOUN_BARE_FORMS = _wordset(
     concern fear doubt finding challenge attack charge"""
 )
 """Bare cue forms that are as often nouns: "most state parties", "some support"."""
+_SOURCE_TAILS = _wordset("in on at from for by with of")
 _THEN_WORDS = _wordset("then later also quickly immediately finally again")
 _ASKED = _wordset("asked pressed questioned")
 _POLLED = _wordset("surveyed polled questioned interviewed asked")
@@ -712,6 +713,7 @@ class _Reader:
             piece = _strip_piece(self.text, toks, _content_start(toks, i), i)
             if piece is not None:
                 content.append(piece)
+        source = (source[0], _according_tail(toks, source[1]))
         mention_end = _according_appositive(toks, source[1], bool(content))
         resume = mention_end
         while resume < len(toks) and toks[resume].kind == "p" and toks[resume].text in ",:—–-":
@@ -1484,6 +1486,25 @@ def _after_opening_phrase(toks: list[_Tok], stop: int) -> int:
         if tok.kind != "w" or tok.low in _CLAUSE_STOP:
             return 0
     return 0
+
+
+def _according_tail(toks: list[_Tok], end: int) -> int:
+    """A source of *according to* runs on to the comma or the end of the sentence
+    through a short modifier: "a poll [in March]", "two people [briefed on the
+    plan]", "figures [the council released Friday]"."""
+    k = end
+    limit = min(len(toks), end + 9)
+    while k < limit and toks[k].kind == "w":
+        if toks[k].low in _CLAUSE_STOP or (_is_verb_cue(toks[k]) and k > end):
+            return end
+        k += 1
+    if k == end or k - end > 8:
+        return end
+    if k < len(toks) and toks[k].text not in (",", ".", "—", "–", ";", ":"):
+        return end
+    if toks[end].low not in _SOURCE_TAILS and not toks[end].low.endswith("ed"):
+        return end
+    return k
 
 
 def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> int:

@@ -1504,6 +1504,8 @@ def _according_tail(toks: list[_Tok], end: int) -> int:
         return end
     if toks[end].low not in _SOURCE_TAILS and not toks[end].low.endswith("ed"):
         return end
+    if _time_at(toks, end) is not None or _time_at(toks, end + 1) is not None:
+        return end  # "a council report on Wednesday": the time is the article's
     return k
 
 

@@ -102,6 +102,24 @@ def _light_verb_object(
         content[0][0] = found.end()
 
 
+_REQUEST_CUES = frozenset({"ask", "urge", "call"})
+_OBJECT_GAP = re.compile(r"[ \t\u00a0]+((?:[\w'’.-]+[ \t\u00a0]+){0,4}[\w'’.-]+)[ \t\u00a0]+\Z")
+
+
+def _request_object(
+    text: str, claim: Claim, cue: list[list[int]], content: list[list[int]]
+) -> None:
+    """PolNeAR's content of a request keeps whom it asks: "asked [Varga to send it]"."""
+    if claim.cue is None or claim.cue.lemma not in _REQUEST_CUES or not content or not cue:
+        return
+    start = content[0][0]
+    if not text.startswith(("to ", "not to "), start):
+        return
+    gap = _OBJECT_GAP.match(text, cue[-1][1], start)
+    if gap is not None and gap.end() == start:
+        content[0][0] = gap.start(1)
+
+
 def _with_that(text: str, start: int, end: int) -> list[int]:
     """PolNeAR's content keeps the complementiser: "said [that the talks failed]"."""
     found = _THAT_BEFORE.search(text, max(0, start - 10), start)
@@ -134,6 +152,7 @@ def extract(text: str) -> list[dict[str, Any]]:
                 content[0][0] = preposition.end()
         if cue:
             _light_verb_object(text, claim, cue, content)
+            _request_object(text, claim, cue, content)
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],

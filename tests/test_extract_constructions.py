@@ -343,3 +343,12 @@ def test_according_to_source_with_a_short_modifier() -> None:
         ("two people briefed on the plan", ["The ferry talks stalled"]),
         ("a harbor poll in February", ["the race is tight"]),
     ]
+
+
+def test_not_claims_nouns_after_possessives_and_verbs_without_content() -> None:
+    text = (
+        "Harbor senators with ports in their states that need dredging met on Friday. "
+        "The voters of the island finally had their say on the ferry. "
+        "The protester yelled and held up a banner."
+    )
+    assert _all(text, beliefs=True, acts=True) == []

@@ -184,6 +184,7 @@ _NOUN_BARE_FORMS = _wordset(
 )
 """Bare cue forms that are as often nouns: "most state parties", "some support"."""
 _SOURCE_TAILS = _wordset("in on at from for by with of")
+_POSSESSIVES = _wordset("my your his her its our their")
 _THEN_WORDS = _wordset("then later also quickly immediately finally again")
 _ASKED = _wordset("asked pressed questioned")
 _POLLED = _wordset("surveyed polled questioned interviewed asked")
@@ -489,13 +490,13 @@ class _Reader:
             return None
         if tok.low.endswith("ing") and tok.low != lemma:
             return self._participle(toks, i, lemma, sentence)
+        if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
+            return None  # "the 12 states where ...", "the harbor attacks and ..."
         if _coordinator_before(toks, i) in ("and", "but") and self.sentence_claims:
             # "He says X and says Y", "... but argues Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
-        if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
-            return None  # "the 12 states where ...", "the harbor attacks and ..."
         cue_end = i
         if " " in lemma:
             # "pointed out" / "pointed to": the particle decides, and may be missing
@@ -797,7 +798,8 @@ class _Reader:
                 return pieces, quotes, start
         elif inverted:
             return None, [], frame_end + 1
-        if start >= end:
+        if start >= end or _word_at(toks, start) in ("and", "or", "nor"):
+            # "The protester yelled and held up a banner": no content
             return None, [], len(toks)
         if end - start == 1 and forward_quote:
             span = _quote_span(text, toks[start])
@@ -993,6 +995,8 @@ def _word_at(toks: list[_Tok], index: int) -> str | None:
 def _plural_subject(toks: list[_Tok], i: int) -> bool:
     """Whether the subject before a bare form is a plural of people ("People familiar
     with the plan say", "Harbor conservatives say")."""
+    if _word_at(toks, i - 1) in _POSSESSIVES:
+        return False  # "the voters finally had their say"
     subject = _subject_before(toks, i)
     if subject is None:
         return False
@@ -1033,6 +1037,8 @@ def _verb_reading(toks: list[_Tok], i: int) -> bool:
         return following is not None and following.kind == "w" and following.text[0].isupper()
     if previous.text[0].isdigit() or previous.low in _NUMBER_WORDS:
         return False
+    if previous.low in _NOUN_DETERMINERS or previous.low in _POSSESSIVES:
+        return False  # "in their states that ...", "the attacks"
     if following is not None and (following.kind == "q" or following.text == ":"):
         return True
     if previous.low in PRONOUNS:

@@ -352,3 +352,13 @@ def test_not_claims_nouns_after_possessives_and_verbs_without_content() -> None:
         "The protester yelled and held up a banner."
     )
     assert _all(text, beliefs=True, acts=True) == []
+
+
+def test_participles_used_as_adjectives_are_no_cue() -> None:
+    text = (
+        "There are 40 pledged seats on the harbor board. "
+        "The crews formed a group known as the Night Watch."
+    )
+    assert _all(text, beliefs=True, acts=True) == []
+    claim = _all("Ortiz has written that the levy is too high.", beliefs=True, acts=True)
+    assert [c.cue.span.text for c in claim if c.cue] == ["written"]

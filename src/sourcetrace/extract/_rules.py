@@ -184,6 +184,7 @@ _NOUN_BARE_FORMS = _wordset(
 )
 """Bare cue forms that are as often nouns: "most state parties", "some support"."""
 _SOURCE_TAILS = _wordset("in on at from for by with of")
+_PAST_PARTICIPLES = _wordset("known shown seen written given spoken drawn")
 _POSSESSIVES = _wordset("my your his her its our their")
 _THEN_WORDS = _wordset("then later also quickly immediately finally again")
 _ASKED = _wordset("asked pressed questioned")
@@ -492,6 +493,8 @@ class _Reader:
             return self._participle(toks, i, lemma, sentence)
         if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
             return None  # "the 12 states where ...", "the harbor attacks and ..."
+        if _adjectival_participle(toks, i):
+            return None  # "40 pledged seats", "a club known as ..."
         if _coordinator_before(toks, i) in ("and", "but") and self.sentence_claims:
             # "He says X and says Y", "... but argues Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
@@ -1018,6 +1021,18 @@ def _coordinator_index(toks: list[_Tok], i: int) -> int:
 
 def _coordinator_before(toks: list[_Tok], i: int) -> str | None:
     return _word_at(toks, _coordinator_index(toks, i))
+
+
+def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
+    """A participle used as an adjective: after a number and before a noun ("40 pledged
+    seats"), or a past participle without "have" ("a club known as", "data shown")."""
+    low = toks[i].low
+    if low in _PAST_PARTICIPLES:
+        return _word_at(toks, i - 1) not in ("has", "have", "had", "having")
+    if not low.endswith("ed") or i == 0 or not toks[i - 1].text[0].isdigit():
+        return False
+    following = _word_at(toks, i + 1)
+    return following is not None and following not in _OBJECT_OPENERS and toks[i + 1].text.islower()
 
 
 def _gerund_noun(toks: list[_Tok], k: int) -> bool:

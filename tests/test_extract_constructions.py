@@ -362,3 +362,14 @@ def test_participles_used_as_adjectives_are_no_cue() -> None:
     assert _all(text, beliefs=True, acts=True) == []
     claim = _all("Ortiz has written that the levy is too high.", beliefs=True, acts=True)
     assert [c.cue.span.text for c in claim if c.cue] == ["written"]
+
+
+def test_talking_about_a_topic_is_an_act() -> None:
+    text = "Ortiz talked about the ferry at a rally on Friday. The union endorsed Varga."
+    claims = _all(text, acts=True)
+    assert [(c.cue.span.text if c.cue else None, _texts(c)) for c in claims] == [
+        ("talked about", ["the ferry"]),
+        ("endorsed", ["Varga"]),
+    ]
+    assert extract_claims(text) == []  # acts are off by default
+    assert _all("She gave a talk about the levee.", acts=True) == []

@@ -182,6 +182,8 @@ ACT_CUES = frozenset(
         "highlight",
         "tout",
         "recommend",
+        "talk about",
+        "speak about",
     }
 )
 """Speech acts that take an object rather than a statement (*called for*, *criticized*,
@@ -219,6 +221,7 @@ _IRREGULAR = {
     "call": ("called", "calls", "calling", "call"),
     "tout": ("touted", "touts", "touting"),
     "refer": ("referred", "refers", "referring", "refer"),
+    "speak": ("spoke", "speaks", "speaking", "speak", "spoken"),
 }
 
 

@@ -161,7 +161,7 @@ _FOLLOW_ON_OK = frozenset('.,;:!?…—–-"”’)')
 _PLURAL_NOUN_FORMS = _wordset(
     """states attacks claims reports charges comments remarks questions answers posts
     tweets quotes estimates promises pledges demands responses replies warnings threats
-    concerns fears doubts findings challenges"""
+    concerns fears doubts findings challenges talks"""
 )
 """Cue forms that are as often plural nouns: read as a verb only before what a verb takes."""
 _OPENING_WORDS = _wordset(
@@ -171,6 +171,7 @@ _OPENING_WORDS = _wordset(
 _OBJECT_ACTS = _wordset(
     """applaud back blame challenge condemn criticize criticise defend endorse oppose
     praise reject support tout welcome dispute"""
+) | frozenset({"talk about", "speak about"}
 )
 """Acts whose content is their object: "endorsed [Ortiz] on Friday"."""
 _OBJECT_BREAKS = _wordset(
@@ -506,6 +507,8 @@ class _Reader:
             phrasal = CUE_FORMS.get(f"{tok.low} {_word_at(toks, i + 1)}")
             if phrasal is None or not self._wanted(phrasal):
                 return None
+            if tok.low == phrasal.split()[0] and not self._bare_form_ok(toks, i):
+                return None  # "a talk about ...": a noun
             lemma, cue_end = phrasal, i + 1
         elif _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
             cue_end = i + 1  # "called for", "pointed to"
@@ -808,7 +811,7 @@ class _Reader:
             span = _quote_span(text, toks[start])
             return ([span], [span], end) if span[0] < span[1] else (None, [], end)
         piece = _strip_piece(text, toks, start, end)
-        if piece is None or forward_words < 2:
+        if piece is None or forward_words < (1 if lemma in _OBJECT_ACTS else 2):
             return None, [], end
         return [piece], _quotes_in(toks[start:end]), start
 
@@ -1188,7 +1191,8 @@ def _is_verb_cue(tok: _Tok) -> bool:
     lemma = CUE_FORMS.get(tok.low)
     if lemma is None or not tok.text.islower() or tok.low in PERSON_NOUNS:
         return False
-    return tok.low != lemma + "s" and tok.low != lemma + "es" and tok.low != lemma
+    verb = lemma.split(" ", 1)[0]  # "talks" of "talk about" is as often a noun
+    return tok.low != verb + "s" and tok.low != verb + "es" and tok.low != verb
 
 
 def _appositive_like(toks: list[_Tok], k: int) -> bool:

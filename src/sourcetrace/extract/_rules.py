@@ -171,8 +171,7 @@ _OPENING_WORDS = _wordset(
 _OBJECT_ACTS = _wordset(
     """applaud back blame challenge condemn criticize criticise defend endorse oppose
     praise reject support tout welcome dispute"""
-) | frozenset({"talk about", "speak about"}
-)
+) | frozenset({"talk about", "speak about"})
 """Acts whose content is their object: "endorsed [Ortiz] on Friday"."""
 _OBJECT_BREAKS = _wordset(
     """when while after before since because as but though although despite amid

@@ -373,3 +373,15 @@ def test_talking_about_a_topic_is_an_act() -> None:
     ]
     assert extract_claims(text) == []  # acts are off by default
     assert _all("She gave a talk about the levee.", acts=True) == []
+
+
+def test_coordinated_cue_with_a_particle_and_a_plan_as_subject() -> None:
+    claims = _all(
+        "Ortiz toured the harbor and called for the gates to be replaced. "
+        "The council's plan calls for a second pumping station.",
+        acts=True,
+    )
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("Ortiz", ["the gates to be replaced"]),
+        ("The council's plan", ["a second pumping station"]),
+    ]

@@ -114,7 +114,8 @@ _DOC_HEADS = _wordset(
     email emails tweet post video transcript summary assessment review audit investigation
     editorial column page average averages projection projections polling statistics
     tallies census research evidence footage picture photo photos image images movie film
-    documentary chart map model forecast forecasts"""
+    documentary chart map model forecast forecasts plan proposal proposals bill bills
+    legislation platform agreement resolution budget ruling"""
 )
 _MASS_DOC_HEADS = _wordset("data polling research evidence footage")
 _QUANTITY_HEADS = _wordset(
@@ -530,7 +531,7 @@ class _Reader:
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
         )
-        if subject is None and _coordinator_before(toks, i) in ("and", "but") and cue_end == i:
+        if subject is None and _coordinator_before(toks, i) in ("and", "but"):
             # "McConnell was quick to embrace him and said ...": the sentence's subject
             return self._participle(toks, i, lemma, sentence)
         if subject is None:

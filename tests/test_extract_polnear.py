@@ -78,6 +78,14 @@ def test_extract_polnear_adapter_light_verbs_and_requests(
     assert spans(by_cue["urged"], "content") == ["the ferry crews to sail at dawn"]
 
 
+def test_extract_polnear_adapter_medium_after_a_backward_cue(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = "“The gates held,” Reyes said in a statement."
+    (found,) = adapter(text)
+    assert [text[start:end] for start, end in found["cue"]] == ["said in a statement"]
+
+
 def test_extract_polnear_dev_floor() -> None:
     data = os.environ.get("POLNEAR_DIR")
     shared = shared_dir()

@@ -73,7 +73,21 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
         keep = gap[: trimmed.start()] if trimmed else gap
         if keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
             end += len(keep)
+    if claim.content[-1].end <= start and (source is None or source.end <= start):
+        # "“...,” she said in a statement.": PolNeAR's cue keeps the medium
+        medium = _MEDIUM_AFTER.match(text, end)
+        if medium is not None:
+            end = medium.end(1)
     return [[start, end]]
+
+
+_MEDIUM_AFTER = re.compile(
+    r"[ \t\u00a0]+((?:in|on|during)[ \t\u00a0]+(?:a|an|the|his|her|their|its)?[ \t\u00a0]*"
+    r"(?:[\w'’-]+[ \t\u00a0]+){0,2}?(?:statement|interview|tweet|email|e-mail|post|speech|"
+    r"letter|op-ed|column|essay|video|release|call|conversation|appearance|briefing|"
+    r"conference|Twitter|Facebook))(?=[.,;:!?]|\Z)"
+)
+"""A medium after a backward cue that ends the sentence: "said [in a statement]."."""
 
 
 _LIGHT_VERBS = frozenset({"express", "offer"})

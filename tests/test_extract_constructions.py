@@ -385,3 +385,31 @@ def test_coordinated_cue_with_a_particle_and_a_plan_as_subject() -> None:
         ("Ortiz", ["the gates to be replaced"]),
         ("The council's plan", ["a second pumping station"]),
     ]
+
+
+def test_adverb_between_subject_and_cue() -> None:
+    claims = extract_claims(
+        "Varga similarly warned that the gates were too old. The family said the levee held."
+    )
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("Varga", ["the gates were too old"]),
+    ]
+
+
+def test_new_frame_with_a_plural_subject_after_a_comma() -> None:
+    claims = extract_claims(
+        "While Reyes says the hull is sound, others argue that it needs new engines."
+    )
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("Reyes", ["the hull is sound"]),
+        ("others", ["it needs new engines"]),
+    ]
+
+
+def test_long_parenthesis_after_a_name() -> None:
+    claim = extract_claims(
+        "Sen. Ida Lund (a harbor Democrat who chairs the ferry committee and the budget panel) "
+        "says the ferry must run."
+    )
+    assert len(claim) == 1 and claim[0].speaker is not None
+    assert claim[0].speaker.name == "Ida Lund"

@@ -86,6 +86,14 @@ def test_extract_polnear_adapter_medium_after_a_backward_cue(
     assert [text[start:end] for start, end in found["cue"]] == ["said in a statement"]
 
 
+def test_extract_polnear_adapter_adverb_before_the_cue(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = "Varga similarly warned that the gates were too old."
+    (found,) = adapter(text)
+    assert [text[start:end] for start, end in found["cue"]] == ["similarly warned"]
+
+
 def test_extract_polnear_dev_floor() -> None:
     data = os.environ.get("POLNEAR_DIR")
     shared = shared_dir()

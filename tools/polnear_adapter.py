@@ -49,6 +49,13 @@ _CUE_PREPOSITION = re.compile(r"(?:about|of|for|with|on|upon|against)\s+", re.IG
 """A preposition between cue and content is PolNeAR's cue: "[warned of] [the risks]"."""
 
 
+def _auxiliary_like(word: str) -> bool:
+    """An auxiliary or an adverb before a cue: PolNeAR's "[has said]", "[similarly warned]"."""
+    return word.lower() in _AUXILIARIES or (
+        len(word) >= 5 and word.islower() and word.isalpha() and word.endswith("ly")
+    )
+
+
 def _cue_span(text: str, claim: Claim) -> list[list[int]]:
     """PolNeAR's cue: the verb with its auxiliaries and whatever stands between it and
     the content ("has said", "said Tuesday in a statement"), but "quoted" alone."""
@@ -58,9 +65,9 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
         end = start + len(claim.cue.span.text.split()[0])
         return [[start, end]]
     for _ in range(3):
-        before = text[max(0, start - 8) : start]
+        before = text[max(0, start - 14) : start]
         words = before.split()
-        if words and before.endswith(" ") and words[-1].lower() in _AUXILIARIES:
+        if words and before.endswith(" ") and _auxiliary_like(words[-1]):
             start = start - len(before) + before.rstrip().rfind(words[-1])
         else:
             break

@@ -1091,6 +1091,11 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     k = cue - 1
     while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
         k -= 1
+    if k >= 1 and _adverb_after_subject(toks, k):
+        # "Varga similarly warned that ...": an adverb, not the subject's head
+        k -= 1
+        while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+            k -= 1
     if k >= 1 and toks[k].low in _TIME_UNITS and toks[k - 1].low in ("last", "this"):
         # "Ida Lund (D) last week said"
         k -= 2
@@ -1129,7 +1134,8 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     if k >= 0 and toks[k].text in ("'", "’"):
         return None  # "the United States' stated goals": a possessive, not a subject
     end = k + 1
-    while k >= 0 and end - k <= 12:
+    reach = 12  # words of the mention; a parenthesis does not count
+    while k >= 0 and end - k <= reach:
         tok = toks[k]
         if tok.kind == "w":
             if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
@@ -1139,10 +1145,11 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         elif tok.text == ")":
             # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
             j = k - 1
-            while j > 0 and k - j <= 8 and toks[j].text != "(":
+            while j > 0 and k - j <= 20 and toks[j].text != "(":
                 j -= 1
             if j <= 0 or toks[j].text != "(":
                 break
+            reach += k - j
             k = j
         elif not (tok.text in ".'’-&" and k > 0 and toks[k - 1].kind == "w"):
             break
@@ -1177,6 +1184,18 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
                 return _Subject(ref.start, ref.end, max(end, span_end, cue))
         return None
     return _Subject(start, end, max(end, span_end))
+
+
+def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
+    """An -ly adverb between a name, pronoun or person noun and its cue ("Varga
+    similarly warned"), not a noun in -ly ("the family said")."""
+    tok = toks[k]
+    if tok.kind != "w" or not tok.text.islower() or len(tok.low) < 5 or not tok.low.endswith("ly"):
+        return False
+    before = toks[k - 1]
+    return before.kind == "w" and (
+        before.text[0].isupper() or before.low in PRONOUNS or before.low in PERSON_NOUNS
+    )
 
 
 def _is_passive(toks: list[_Tok], cue: int) -> bool:
@@ -1825,6 +1844,15 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
                     if k == first or _valid_head(toks, first, k):
                         return index
                     break
+                if (
+                    k > first
+                    and toks[k].low in CUE_FORMS
+                    and toks[k].text.islower()
+                    and not toks[k].low.endswith("ing")
+                    and _valid_head(toks, first, k)
+                    and (toks[k - 1].low in PRONOUNS or toks[k - 1].low.endswith("s"))
+                ):
+                    return index  # "..., others argue that ...", "..., critics say"
     return end
 
 

@@ -39,6 +39,7 @@ _AUXILIARIES = frozenset(
     {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were"}
     | {"could", "may", "might", "should", "must"}
     | {"also", "later", "further", "previously", "repeatedly", "again"}
+    | {"then", "first", "once", "never", "both", "long", "already", "not"}
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""

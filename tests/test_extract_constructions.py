@@ -413,3 +413,17 @@ def test_long_parenthesis_after_a_name() -> None:
     )
     assert len(claim) == 1 and claim[0].speaker is not None
     assert claim[0].speaker.name == "Ida Lund"
+
+
+def test_forward_content_opening_with_if() -> None:
+    claim = extract_claims(
+        "Despite the storm damage, Ortiz said if elected she would rebuild the pier."
+    )
+    assert len(claim) == 1
+    assert _texts(claim[0]) == ["if elected she would rebuild the pier"]
+
+
+def test_inverted_source_described_by_age() -> None:
+    claim = extract_claims("“The ferry is my lifeline,” said the 82-year-old.")
+    assert len(claim) == 1 and claim[0].source is not None
+    assert claim[0].source.text == "the 82-year-old"

@@ -787,7 +787,9 @@ class _Reader:
         forward_quote = start < end and toks[start].kind == "q"
         if backward:
             quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])
-            subordinate = _word_at(toks, start) in _SUBORDINATORS
+            # "..., lawmakers said Friday, as they bristled at ...", but not "Ortiz said if
+            # elected she would ..."
+            subordinate = _word_at(toks, start) in _SUBORDINATORS and after_comma
             if quoted_before or subordinate or not (forward_quote or forward_words >= 2):
                 # "..., top lawmakers said Friday, as they bristled at ...": the rest is
                 # the article's narration
@@ -1011,7 +1013,7 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
         if toks[k].low in _HEAD_ENDERS:
             head = k - 1
             break
-    return toks[head].low in PLURAL_PERSON_NOUNS
+    return toks[head].low in PLURAL_PERSON_NOUNS or toks[head].low in _QUANTITY_HEADS
 
 
 def _coordinator_index(toks: list[_Tok], i: int) -> int:
@@ -1475,6 +1477,8 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
     words = [tok for tok in toks[start:end] if tok.kind == "w"]
     if any(w.text[0].isupper() for w in words):
         return True
+    if words and words[-1].low.endswith("-year-old"):
+        return True  # "said the 82-year-old"
     if len(words) == 1 and words[0].low in PRONOUNS:
         return True
     for w in words:

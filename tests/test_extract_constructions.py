@@ -427,3 +427,13 @@ def test_inverted_source_described_by_age() -> None:
     claim = extract_claims("“The ferry is my lifeline,” said the 82-year-old.")
     assert len(claim) == 1 and claim[0].source is not None
     assert claim[0].source.text == "the 82-year-old"
+
+
+def test_percentage_subjects() -> None:
+    claims = extract_claims(
+        "On the harbor levy, 42% say it is too high. About 30% of residents said it was fair."
+    )
+    assert [c.source.text if c.source else None for c in claims] == [
+        "42%",
+        "About 30% of residents",
+    ]

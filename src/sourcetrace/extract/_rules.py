@@ -556,7 +556,7 @@ class _Reader:
             return None
         speaker_range = subject.ref or (subject.start, subject.end)
         last = subject.span_end - 1
-        while last > subject.start and toks[last].kind == "p" and toks[last].text != ")":
+        while last > subject.start and toks[last].kind == "p" and toks[last].text not in (")", "%"):
             last -= 1
         source_span = (toks[subject.start].start, toks[last].end)
         via_ranges: list[tuple[int, int]] = []
@@ -1153,8 +1153,8 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
                 break
             reach += k - j
             k = j
-        elif not (tok.text in ".'’-&" and k > 0 and toks[k - 1].kind == "w"):
-            break
+        elif not (tok.text in ".'’-&%" and k > 0 and toks[k - 1].kind == "w"):
+            break  # "%": "42% say"
         k -= 1
     start = k + 1
     while start < end and (
@@ -1173,7 +1173,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         while end > start and toks[end - 1].text != "(":
             end -= 1
         end -= 1
-    while end > start and toks[end - 1].kind != "w":
+    while end > start and toks[end - 1].kind != "w" and toks[end - 1].text != "%":
         end -= 1
     if start >= end:
         return None
@@ -1350,6 +1350,8 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     low = head.low
     if low in PRONOUNS:
         return end - start == 1
+    if low == "%":
+        return True  # "42% of voters", as "42 percent of voters"
     if low in _QUANTITY_HEADS and head_index > start:
         return True  # "52 percent of voters", "a majority of Democrats", "most of them"
     if _counts_people(toks, start, end, head_index):

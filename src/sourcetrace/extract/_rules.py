@@ -495,7 +495,7 @@ class _Reader:
         if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
             return None  # "the 12 states where ...", "the harbor attacks and ..."
         if _adjectival_participle(toks, i):
-            return None  # "40 pledged seats", "a club known as ..."
+            return None  # "40 pledged seats", "a group known as ..."
         if _coordinator_before(toks, i) in ("and", "but") and self.sentence_claims:
             # "He says X and says Y", "... but argues Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
@@ -787,7 +787,7 @@ class _Reader:
         forward_quote = start < end and toks[start].kind == "q"
         if backward:
             quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])
-            # "..., lawmakers said Friday, as they bristled at ...", but not "Ortiz said if
+            # "..., lawmakers said Friday, as they left ...", but not "Ortiz said if
             # elected she would ..."
             subordinate = _word_at(toks, start) in _SUBORDINATORS and after_comma
             if quoted_before or subordinate or not (forward_quote or forward_words >= 2):

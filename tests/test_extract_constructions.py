@@ -437,3 +437,20 @@ def test_percentage_subjects() -> None:
         "42%",
         "About 30% of residents",
     ]
+
+
+def test_relative_clause_with_a_cue_after_an_inverted_source() -> None:
+    claims = extract_claims(
+        "“The pier is a disaster,” said Varga, who said there were “too many broken "
+        "planks to count.”"
+    )
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("Varga", ["The pier is a disaster"]),
+        ("who", ["there were “too many broken planks to count.”"]),
+    ]
+
+
+def test_participle_after_by() -> None:
+    claim = extract_claims("Ortiz opened the meeting by saying the ferry would run.")
+    assert len(claim) == 1 and claim[0].source is not None
+    assert (claim[0].source.text, _texts(claim[0])) == ("Ortiz", ["the ferry would run"])

@@ -593,7 +593,7 @@ class _Reader:
         if i == 0 or lemma in BELIEF_CUES:
             return None
         before = toks[_coordinator_index(toks, i)]
-        if before.text not in (",", "—", "–", "and", "but") and not (
+        if before.text not in (",", "—", "–", "and", "but", "by") and not (
             before.kind == "q" and _ends_content(before)
         ):
             return None  # a participle after a comma, or after a quotation that holds one
@@ -1319,6 +1319,11 @@ def _appositive_end(toks: list[_Tok], np_end: int) -> int:
     k = np_end + 1
     while k < len(toks) and toks[k].kind != "q" and k - np_end <= 45:
         if toks[k].kind == "p" and toks[k].text not in ",.'’-&()":
+            break
+        if _is_verb_cue(toks[k]):
+            # "said Beck, who said there were ...": the clause is a claim of its own
+            commas = [j for j in range(np_end, k) if toks[j].text == ","]
+            k = commas[-1] if len(commas) > 1 else np_end
             break
         k += 1
     while k > np_end and toks[k - 1].kind == "p":

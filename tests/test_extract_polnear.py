@@ -58,6 +58,42 @@ def test_extract_polnear_adapter_maps_roles_to_spans(
     assert spans(second, "content") == ["Our crews", "will work all winter."]
 
 
+def test_extract_polnear_adapter_light_verbs_and_requests(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # acts are on in the adapter: "expressed" and "urged" are attributions here
+    text = (
+        "The harbor master expressed concern that the channel was silting up. "
+        "Mayor Lena Ortiz urged the ferry crews to sail at dawn."
+    )
+    found = adapter(text)
+
+    def spans(attribution: dict[str, Any], role: str) -> list[str]:
+        return [text[start:end] for start, end in attribution[role]]
+
+    by_cue = {spans(a, "cue")[0]: a for a in found}
+    # PolNeAR's cue keeps a light verb's object, its content starts at "that"
+    assert spans(by_cue["expressed concern"], "content") == ["that the channel was silting up"]
+    # and the content of a request keeps whom it asks
+    assert spans(by_cue["urged"], "content") == ["the ferry crews to sail at dawn"]
+
+
+def test_extract_polnear_adapter_medium_after_a_backward_cue(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = "“The gates held,” Reyes said in a statement."
+    (found,) = adapter(text)
+    assert [text[start:end] for start, end in found["cue"]] == ["said in a statement"]
+
+
+def test_extract_polnear_adapter_adverb_before_the_cue(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = "Varga similarly warned that the gates were too old."
+    (found,) = adapter(text)
+    assert [text[start:end] for start, end in found["cue"]] == ["similarly warned"]
+
+
 def test_extract_polnear_dev_floor() -> None:
     data = os.environ.get("POLNEAR_DIR")
     shared = shared_dir()
@@ -76,12 +112,12 @@ def test_extract_polnear_dev_floor() -> None:
             totals[key] = totals.get(key, 0) + value
     figures = harness.metrics(totals)
     floors = {
-        ("source", "exact"): 59.0,
-        ("cue", "exact"): 54.5,
-        ("content", "exact"): 46.0,
-        ("attribution", "soft"): 57.0,
+        ("source", "exact"): 62.0,
+        ("cue", "exact"): 58.5,
+        ("content", "exact"): 50.0,
+        ("attribution", "soft"): 60.0,
     }
     for key, floor in floors.items():
         precision, _, f1 = figures[key]
         assert 100 * f1 >= floor, (key, round(100 * f1, 1))
-        assert 100 * precision >= 65.0, (key, round(100 * precision, 1))
+        assert 100 * precision >= 67.0, (key, round(100 * precision, 1))

@@ -39,14 +39,22 @@ _AUXILIARIES = frozenset(
     {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were"}
     | {"could", "may", "might", "should", "must"}
     | {"also", "later", "further", "previously", "repeatedly", "again"}
+    | {"then", "first", "once", "never", "both", "long", "already", "not"}
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
-_GAP_END = re.compile(r"(?:\s|,|:|\bthat\b)*\Z")
+_GAP_END = re.compile(r"(?:\s|,|:|\bthat\b|\"|“|'')*\Z")
 _THAT_BEFORE = re.compile(r"(?<![\w'’])(that),?\s+(?:\"|“|'')?\Z", re.IGNORECASE)
 """The complementiser just before a content: "that ", "that, ", "that “" (any space)."""
 _CUE_PREPOSITION = re.compile(r"(?:about|of|for|with|on|upon|against)\s+", re.IGNORECASE)
 """A preposition between cue and content is PolNeAR's cue: "[warned of] [the risks]"."""
+
+
+def _auxiliary_like(word: str) -> bool:
+    """An auxiliary or an adverb before a cue: PolNeAR's "[has said]", "[similarly warned]"."""
+    return word.lower() in _AUXILIARIES or (
+        len(word) >= 5 and word.islower() and word.isalpha() and word.endswith("ly")
+    )
 
 
 def _cue_span(text: str, claim: Claim) -> list[list[int]]:
@@ -58,9 +66,9 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
         end = start + len(claim.cue.span.text.split()[0])
         return [[start, end]]
     for _ in range(3):
-        before = text[max(0, start - 8) : start]
+        before = text[max(0, start - 14) : start]
         words = before.split()
-        if words and before.endswith(" ") and words[-1].lower() in _AUXILIARIES:
+        if words and before.endswith(" ") and _auxiliary_like(words[-1]):
             start = start - len(before) + before.rstrip().rfind(words[-1])
         else:
             break
@@ -73,7 +81,65 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
         keep = gap[: trimmed.start()] if trimmed else gap
         if keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
             end += len(keep)
+    if claim.content[-1].end <= start and (source is None or source.end <= start):
+        # "“...,” she said in a statement.": PolNeAR's cue keeps the medium
+        medium = _MEDIUM_AFTER.match(text, end)
+        if medium is not None:
+            end = medium.end(1)
     return [[start, end]]
+
+
+_MEDIUM_AFTER = re.compile(
+    r"[ \t\u00a0]+((?:in|on|during)[ \t\u00a0]+(?:a|an|the|his|her|their|its)?[ \t\u00a0]*"
+    r"(?:[\w'’-]+[ \t\u00a0]+){0,2}?(?:statement|interview|tweet|email|e-mail|post|speech|"
+    r"letter|op-ed|column|essay|video|release|call|conversation|appearance|briefing|"
+    r"conference|Twitter|Facebook))(?=[.,;:!?]|\Z)"
+)
+"""A medium after a backward cue that ends the sentence: "said [in a statement]."."""
+
+
+_LIGHT_VERBS = frozenset({"express", "offer"})
+"""Cues whose object noun is PolNeAR's cue: "[expressed concern] [that ...]"."""
+_LIGHT_OBJECT = re.compile(
+    r"((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:(that)\b|(in|at|for|about|over|on|with|of)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _light_verb_object(
+    text: str, claim: Claim, cue: list[list[int]], content: list[list[int]]
+) -> None:
+    """Move a light verb's object into the cue: "[expressed an interest in] [debating]"."""
+    if claim.cue is None or claim.cue.lemma not in _LIGHT_VERBS or not content:
+        return
+    first = content[0]
+    found = _LIGHT_OBJECT.match(text, first[0], first[1])
+    if found is None or found.end() >= first[1] or not text[cue[-1][1] : first[0]].isspace():
+        return
+    if found.group(2):
+        cue[-1][1] = found.end(1)
+        content[0][0] = found.start(2)
+    else:
+        cue[-1][1] = found.end(3)
+        content[0][0] = found.end()
+
+
+_REQUEST_CUES = frozenset({"ask", "urge", "call"})
+_OBJECT_GAP = re.compile(r"[ \t\u00a0]+((?:[\w'’.-]+[ \t\u00a0]+){0,4}[\w'’.-]+)[ \t\u00a0]+\Z")
+
+
+def _request_object(
+    text: str, claim: Claim, cue: list[list[int]], content: list[list[int]]
+) -> None:
+    """PolNeAR's content of a request keeps whom it asks: "asked [Varga to send it]"."""
+    if claim.cue is None or claim.cue.lemma not in _REQUEST_CUES or not content or not cue:
+        return
+    start = content[0][0]
+    if not text.startswith(("to ", "not to "), start):
+        return
+    gap = _OBJECT_GAP.match(text, cue[-1][1], start)
+    if gap is not None and gap.end() == start:
+        content[0][0] = gap.start(1)
 
 
 def _with_that(text: str, start: int, end: int) -> list[int]:
@@ -106,6 +172,9 @@ def extract(text: str) -> list[dict[str, Any]]:
             if preposition is not None and preposition.end() < content[0][1]:
                 cue[-1][1] = content[0][0] + len(preposition.group().rstrip())
                 content[0][0] = preposition.end()
+        if cue:
+            _light_verb_object(text, claim, cue, content)
+            _request_object(text, claim, cue, content)
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],

@@ -182,6 +182,8 @@ ACT_CUES = frozenset(
         "highlight",
         "tout",
         "recommend",
+        "talk about",
+        "speak about",
     }
 )
 """Speech acts that take an object rather than a statement (*called for*, *criticized*,
@@ -219,6 +221,7 @@ _IRREGULAR = {
     "call": ("called", "calls", "calling", "call"),
     "tout": ("touted", "touts", "touting"),
     "refer": ("referred", "refers", "referring", "refer"),
+    "speak": ("spoke", "speaks", "speaking", "speak", "spoken"),
 }
 
 
@@ -286,7 +289,12 @@ PERSON_NOUNS = _wordset(
     writer writers host hosts anchor anchors commentator commentators fan fans resident's
     neighbor neighbors neighbour neighbours shopkeeper shopkeepers merchant merchants
     chief chiefs head heads founder founders ceo ceos boss bosses captain captains
-    coach coaches player players"""
+    coach coaches player players conservative conservatives liberal liberals progressive
+    progressives moderate moderates evangelical evangelicals independents donor donors
+    delegate delegates advocate advocates ally allies veteran veterans scholar scholars
+    attendee attendees pundit pundits rival rivals backer backers delegation participants
+    respondents opponents proponents lady ladies wife husband son daughter mother father
+    sister brother widow widower"""
 )
 
 PLURAL_PERSON_NOUNS = frozenset(

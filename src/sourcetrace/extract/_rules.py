@@ -40,6 +40,7 @@ from ._lexicon import (
     ORG_NOUNS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
+    PLURAL_PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
@@ -74,7 +75,7 @@ _LEADING_JUNK = _wordset(
     """on in at of for with from by to during after before also and but so yet however
     meanwhile still now later earlier then yesterday today tonight tomorrow monday tuesday
     wednesday thursday friday saturday sunday last this next previously recently
-    obviously indeed instead moreover separately finally first"""
+    obviously indeed instead moreover separately finally first even perhaps apparently"""
 )
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
 _APPOSITIVE_OPENERS = _wordset(
@@ -114,11 +115,15 @@ _DOC_HEADS = _wordset(
     filing complaint results returns figures estimates numbers projections count tally
     lawsuit article story analysis data records website ad ads book release indictment
     email emails tweet post video transcript summary assessment review audit investigation
-    editorial column page"""
+    editorial column page average averages projection projections polling statistics
+    tallies census research evidence footage picture photo photos image images movie film
+    documentary chart map model forecast forecasts plan proposal proposals bill bills
+    legislation platform agreement resolution budget ruling"""
 )
+_MASS_DOC_HEADS = _wordset("data polling research evidence footage")
 _QUANTITY_HEADS = _wordset(
     """percent half majority majorities plurality minority third quarter most many
-    some few others both none dozens hundreds thousands millions"""
+    some few others both none dozens hundreds thousands millions thirds quarters fifths"""
 )
 """Heads of a subject that counts people: "52 percent of voters say"."""
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
@@ -144,8 +149,11 @@ _INTERVIEW_RE = re.compile(
 )
 _NOT_LABELS = _wordset(
     """correction correction source sources note update editor's related photo video read
-    watch more see also clarification disclosure"""
+    watch more see also clarification disclosure email e-mail contact follow"""
 )
+_BYLINE_RE = re.compile(r"^By [^,\n]{3,60}, ((?:[A-Z][\w&'’.-]*\s?){1,5})[ \t]*$", re.MULTILINE)
+"""A byline with the outlet: "By Marta Quill, The Harbor Ledger"."""
+_BYLINE_WINDOW = 1000
 _LABEL_WINDOW = 5000
 """How far after a label its speaker must be named again (characters)."""
 _QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
@@ -154,6 +162,42 @@ _BARE_FORM_SUBJECTS = _wordset(
     """i we you they will would may might could can should did does do to"""
 )
 _FOLLOW_ON_OK = frozenset('.,;:!?…—–-"”’)')
+_PLURAL_NOUN_FORMS = _wordset(
+    """states attacks claims reports charges comments remarks questions answers posts
+    tweets quotes estimates promises pledges demands responses replies warnings threats
+    concerns fears doubts findings challenges talks"""
+)
+"""Cue forms that are as often plural nouns: read as a verb only before what a verb takes."""
+_OPENING_WORDS = _wordset(
+    """after before in on at during with without following despite amid since over for
+    from by under like unlike earlier later last"""
+)
+_OBJECT_ACTS = _wordset(
+    """applaud back blame challenge condemn criticize criticise defend endorse oppose
+    praise reject support tout welcome dispute"""
+) | frozenset({"talk about", "speak about"})
+"""Acts whose content is their object: "endorsed [Ortiz] on Friday"."""
+_OBJECT_BREAKS = _wordset(
+    """when while after before since because as but though although despite amid
+    saying says said calling arguing adding noting"""
+)
+_NOUN_BARE_FORMS = _wordset(
+    """state report claim call plan show note post tweet quote estimate answer promise
+    pledge demand support back question comment response reply remark warning threat
+    concern fear doubt finding challenge attack charge"""
+)
+"""Bare cue forms that are as often nouns: "most state parties", "some support"."""
+_SOURCE_TAILS = _wordset("in on at from for by with of")
+_PAST_PARTICIPLES = _wordset("known shown seen written given spoken drawn")
+_POSSESSIVES = _wordset("my your his her its our their")
+_THEN_WORDS = _wordset("then later also quickly immediately finally again")
+_ASKED = _wordset("asked pressed questioned")
+_POLLED = _wordset("surveyed polled questioned interviewed asked")
+_NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
+_OBJECT_OPENERS = _wordset(
+    """that the a an his her their its our my this these those him them it us me what
+    whether how why who if to for on"""
+)
 
 
 @dataclass(slots=True)
@@ -200,8 +244,8 @@ class _Reader:
         self.registry = AgentRegistry(self.text)
         self.drafts: list[_Draft] = []
         self.sentence_claims: list[_Draft] = []
-        publisher = (document.publisher or "").lower().removeprefix("the ").strip()
-        self.publisher = publisher
+        publisher = document.publisher or _byline_outlet(self.text)
+        self.publisher = (publisher or "").lower().removeprefix("the ").strip()
         self.cue_words = _cue_words(beliefs, acts)
         self.cue_runs = _letter_runs(self.cue_words)
 
@@ -237,7 +281,7 @@ class _Reader:
                     made = []
                     tokens = []
                 if made:
-                    last = made[-1]
+                    last = _quoted_claim(made)
                     continuing = False
                     continue
                 target = last or (open_claim if continuing else None)
@@ -472,8 +516,12 @@ class _Reader:
             return None
         if tok.low.endswith("ing") and tok.low != lemma:
             return self._participle(toks, i, lemma, sentence)
-        if _word_at(toks, i - 1) == "and" and self.sentence_claims:
-            # "He says X and says Y": the same speaker again
+        if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
+            return None  # "the 12 states where ...", "the harbor attacks and ..."
+        if _adjectival_participle(toks, i):
+            return None  # "40 pledged seats", "a group known as ..."
+        if _coordinator_before(toks, i) in ("and", "but") and self.sentence_claims:
+            # "He says X and says Y", "... but argues Y": the same speaker again
             return self._participle(toks, i, lemma, sentence)
         if tok.low == lemma and not self._bare_form_ok(toks, i):
             return None
@@ -483,11 +531,15 @@ class _Reader:
             phrasal = CUE_FORMS.get(f"{tok.low} {_word_at(toks, i + 1)}")
             if phrasal is None or not self._wanted(phrasal):
                 return None
+            if tok.low == phrasal.split()[0] and not self._bare_form_ok(toks, i):
+                return None  # "a talk about ...": a noun
             lemma, cue_end = phrasal, i + 1
         elif _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
             cue_end = i + 1  # "called for", "pointed to"
         elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
             return None  # "she called in to a radio show"
+        elif _not_a_cue_here(lemma, _word_at(toks, i + 1)):
+            return None  # "Ortiz continues to lead", "crowds showed up"
         object_range: tuple[int, int] | None = None
         if lemma == "quote":
             found = _find_as_saying(toks, i)
@@ -503,7 +555,7 @@ class _Reader:
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
         )
-        if subject is None and _word_at(toks, i - 1) == "and" and cue_end == i:
+        if subject is None and _coordinator_before(toks, i) in ("and", "but"):
             # "McConnell was quick to embrace him and said ...": the sentence's subject
             return self._participle(toks, i, lemma, sentence)
         if subject is None:
@@ -528,7 +580,7 @@ class _Reader:
             return None
         speaker_range = subject.ref or (subject.start, subject.end)
         last = subject.span_end - 1
-        while last > subject.start and toks[last].kind == "p" and toks[last].text != ")":
+        while last > subject.start and toks[last].kind == "p" and toks[last].text not in (")", "%"):
             last -= 1
         source_span = (toks[subject.start].start, toks[last].end)
         via_ranges: list[tuple[int, int]] = []
@@ -562,10 +614,24 @@ class _Reader:
         self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
     ) -> _Draft | None:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
-        if i == 0 or toks[i - 1].text not in (",", "—", "–", "and") or lemma in BELIEF_CUES:
+        if i == 0 or lemma in BELIEF_CUES:
             return None
+        before = toks[_coordinator_index(toks, i)]
+        if before.text not in (",", "—", "–", "and", "but", "by") and not (
+            before.kind == "q" and _ends_content(before)
+        ):
+            return None  # a participle after a comma, or after a quotation that holds one
         previous = self.sentence_claims[-1] if self.sentence_claims else None
         start = i + 1
+        cue = (toks[i].start, toks[i].end)
+        phrasal = CUE_FORMS.get(f"{toks[i].low} {_word_at(toks, start)}")
+        if _word_at(toks, start) in _PARTICLES.get(lemma, ()) or (
+            phrasal is not None and self._wanted(phrasal)
+        ):
+            # ", referring to ...", ", pointing out ...": the particle belongs to the cue
+            lemma = phrasal or lemma
+            cue = (toks[i].start, toks[start].end)
+            start += 1
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
         start = _skip_complement(toks, start)
@@ -585,7 +651,7 @@ class _Reader:
                 sentence=sentence,
                 content=content,
                 quotes=[q for q in quotes if _is_real_quote(self.text, q, content)],
-                cue=(toks[i].start, toks[i].end),
+                cue=cue,
                 lemma=lemma,
                 source=previous.source,
                 speaker=previous.speaker,
@@ -594,20 +660,42 @@ class _Reader:
             draft.has_quote = bool(draft.quotes)
             return draft
         subject = _noun_phrase_after(toks, 0)
+        leading = _leading_name(toks, i)
+        if subject is not None:
+            # "Ortiz toured the site, calling ...", "Mayor Ortiz shook her head and
+            # said": the phrase runs on into a clause; the name ends before its verb
+            verb = next(
+                (
+                    j
+                    for j in range(subject[0] + 1, subject[1])
+                    if toks[j].kind == "w" and toks[j].text.islower() and toks[j].low.endswith("ed")
+                ),
+                None,
+            )
+            if verb is not None:
+                subject = (subject[0], verb)
+            if (
+                leading is not None
+                and leading[0] == subject[0]
+                and leading[1] < subject[1]
+                and toks[leading[1]].low not in _HEAD_ENDERS
+            ):
+                subject = leading
         if subject is None or not _is_name(toks, subject[0], subject[1]):
             # "He echoed that promise on Monday, saying ...": the sentence's subject
-            subject = _leading_name(toks, i)
+            subject = leading
             if subject is None:
                 return None
-        if toks[subject[0]].low in CUE_FORMS:
-            return None  # "Asked about it, ...": a participle, not a name
+        first = toks[subject[0]].low
+        if first in CUE_FORMS and first.endswith(("ed", "ing")):
+            return None  # "Asked about it, ...": a participle, not a name ("State Sen." is)
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
         return self._make(
             toks,
             sentence,
             content,
             quotes,
-            (toks[i].start, toks[i].end),
+            cue,
             lemma,
             subject,
             span,
@@ -624,8 +712,17 @@ class _Reader:
         if previous in _BARE_FORM_SUBJECTS:
             return previous != "to"
         if previous is None:
-            return False
+            # "42% say", "Six in 10 say"
+            return i > 1 and toks[i - 1].text == "%" and toks[i - 2].text[0].isdigit()
+        if previous[0].isdigit() and _word_at(toks, i - 2) == "in":
+            return True
+        if _plural_subject(toks, i) or previous in _MASS_DOC_HEADS:
+            return True  # "People familiar with the plan say", "Data show"
         # "officials say", "companies say", "52 percent say", "records show": a plural
+        if _capitalised_plural(toks[i - 1]) or (
+            previous not in _SUBJECT_DETERMINERS and _counts_people(toks, i - 1, i, i - 1)
+        ):
+            return True  # "Islanders say", "three-quarters say", not "most state parties"
         return previous in _QUANTITY_HEADS or (
             previous.endswith("s")
             and (
@@ -647,10 +744,12 @@ class _Reader:
             piece = _strip_piece(self.text, toks, _content_start(toks, i), i)
             if piece is not None:
                 content.append(piece)
-        resume = source[1]
+        source = (source[0], _according_tail(toks, source[1]))
+        mention_end = _according_appositive(toks, source[1], bool(content))
+        resume = mention_end
         while resume < len(toks) and toks[resume].kind == "p" and toks[resume].text in ",:—–-":
             resume += 1
-        if resume < len(toks) and (not content or toks[source[1]].text in ",—–-"):
+        if resume < len(toks) and (not content or toks[mention_end].text in ",—–-"):
             piece = _strip_piece(self.text, toks, resume, len(toks))
             if piece is not None:
                 content.append(piece)
@@ -665,10 +764,10 @@ class _Reader:
             (toks[i].start, toks[i + 1].end),
             "according to",
             source,
-            (toks[source[0]].start, toks[source[1] - 1].end),
+            (toks[source[0]].start, toks[mention_end - 1].end),
             [],
             None,
-            (i, source[1]),
+            (i, mention_end),
         )
 
     def _content(
@@ -706,11 +805,15 @@ class _Reader:
             while start < len(toks) and toks[start].kind == "p":
                 start += 1
         end = _forward_end(toks, start)
+        if lemma in _OBJECT_ACTS and start < end and toks[start].kind == "w":
+            end = _object_end(toks, start, end)
         forward_words = _word_count(toks, start, end) if start < end else 0
         forward_quote = start < end and toks[start].kind == "q"
         if backward:
             quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])
-            subordinate = _word_at(toks, start) in _SUBORDINATORS
+            # "..., lawmakers said Friday, as they left ...", but not "Ortiz said if
+            # elected she would ..."
+            subordinate = _word_at(toks, start) in _SUBORDINATORS and after_comma
             if quoted_before or subordinate or not (forward_quote or forward_words >= 2):
                 # "..., top lawmakers said Friday, as they bristled at ...": the rest is
                 # the article's narration
@@ -727,13 +830,14 @@ class _Reader:
                 return pieces, quotes, start
         elif inverted:
             return None, [], frame_end + 1
-        if start >= end:
+        if start >= end or _word_at(toks, start) in ("and", "or", "nor"):
+            # "The protester yelled and held up a banner": no content
             return None, [], len(toks)
         if end - start == 1 and forward_quote:
             span = _quote_span(text, toks[start])
             return ([span], [span], end) if span[0] < span[1] else (None, [], end)
         piece = _strip_piece(text, toks, start, end)
-        if piece is None or forward_words < 2:
+        if piece is None or forward_words < (1 if lemma in _OBJECT_ACTS else 2):
             return None, [], end
         return [piece], _quotes_in(toks[start:end]), start
 
@@ -753,6 +857,11 @@ class _Reader:
             return None, [], frame_end + 1
         # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation
         after = _skip_complement(toks, frame_end + 1)
+        if _word_at(toks, after) in ("of", "about"):
+            # "A," he said of the council, "B."
+            topic = _noun_phrase_after(toks, after + 1)
+            if topic is not None:
+                after = _skip_complement(toks, topic[1])
         while after < len(toks) and toks[after].kind == "p" and toks[after].text in ",:;—–-":
             after += 1
         if after < len(toks) and toks[after].kind == "q":
@@ -852,6 +961,22 @@ class _Reader:
         return info, span
 
 
+def _not_a_cue_here(lemma: str, following: str | None) -> bool:
+    """A cue verb used in another sense: "continues to lead", "showed up"."""
+    if lemma == "continue":
+        return following == "to"
+    if lemma == "show":
+        return following in ("up", "off")
+    return False
+
+
+def _byline_outlet(text: str) -> str | None:
+    """The article's own outlet, read from a byline near its top, so that "told The
+    Harbor Ledger" in a Harbor Ledger story is no intermediary."""
+    found = _BYLINE_RE.search(text, 0, min(len(text), _BYLINE_WINDOW))
+    return found.group(1).strip() if found else None
+
+
 @functools.cache
 def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
     """The first words of every cue the reader looks for, for its quick sentence test."""
@@ -908,6 +1033,75 @@ def _word_at(toks: list[_Tok], index: int) -> str | None:
     return None
 
 
+def _plural_subject(toks: list[_Tok], i: int) -> bool:
+    """Whether the subject before a bare form is a plural of people ("People familiar
+    with the plan say", "Harbor conservatives say")."""
+    if _word_at(toks, i - 1) in _POSSESSIVES:
+        return False  # "the voters finally had their say"
+    subject = _subject_before(toks, i)
+    if subject is None:
+        return False
+    head = subject.end - 1
+    for k in range(subject.start + 1, subject.end - 1):
+        if toks[k].low in _HEAD_ENDERS:
+            head = k - 1
+            break
+    return toks[head].low in PLURAL_PERSON_NOUNS or toks[head].low in _QUANTITY_HEADS
+
+
+def _coordinator_index(toks: list[_Tok], i: int) -> int:
+    """The token before a cue, past an adverb ("and then said", "but later added")."""
+    k = i - 1
+    if k > 0 and toks[k].low in _THEN_WORDS:
+        k -= 1
+    return k
+
+
+def _coordinator_before(toks: list[_Tok], i: int) -> str | None:
+    return _word_at(toks, _coordinator_index(toks, i))
+
+
+def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
+    """A participle used as an adjective: after a number and before a noun ("40 pledged
+    seats"), or a past participle without "have" ("a club known as", "data shown")."""
+    low = toks[i].low
+    if low in _PAST_PARTICIPLES:
+        return _word_at(toks, i - 1) not in ("has", "have", "had", "having")
+    if not low.endswith("ed") or i == 0 or not toks[i - 1].text[0].isdigit():
+        return False
+    following = _word_at(toks, i + 1)
+    return following is not None and following not in _OBJECT_OPENERS and toks[i + 1].text.islower()
+
+
+def _gerund_noun(toks: list[_Tok], k: int) -> bool:
+    """ "the planning", "his thinking": an -ing cue form used as a noun."""
+    return toks[k].low.endswith("ing") and _word_at(toks, k - 1) in _NOUN_DETERMINERS
+
+
+def _verb_reading(toks: list[_Tok], i: int) -> bool:
+    """Whether a form like "states" or "attacks" is a verb here. After a number it is a
+    noun ("40 states"); as a verb it has a subject that is a pronoun or a name standing
+    alone ("he notes", "Varga notes.", but not "the harbor attacks"), or it is followed
+    by a clause, a quotation, a colon or an object ("the filing states that")."""
+    previous = toks[i - 1] if i > 0 else None
+    following = toks[i + 1] if i + 1 < len(toks) else None
+    if previous is None or previous.kind != "w":
+        # "“...,” notes Varga": the inverted order
+        return following is not None and following.kind == "w" and following.text[0].isupper()
+    if previous.text[0].isdigit() or previous.low in _NUMBER_WORDS:
+        return False
+    if previous.low in _NOUN_DETERMINERS or previous.low in _POSSESSIVES:
+        return False  # "in their states that ...", "the attacks"
+    if following is not None and (following.kind == "q" or following.text == ":"):
+        return True
+    if previous.low in PRONOUNS:
+        return True
+    if following is not None and following.kind == "w":
+        return following.low in _OBJECT_OPENERS or following.text[0].isupper()
+    # "“...,” Varga notes.": a name standing alone, not "the harbor attacks."
+    return previous.text[0].isupper() and _word_at(toks, i - 2) not in _NOUN_DETERMINERS
+
+
 def _ends_content(tok: _Tok, first: bool = False) -> bool:
     """Whether ``tok`` closes a stretch of content before a source: a comma or a quote
     (a full stop too, for a quotation that opens the sentence: “We stay.” Reyes said.)."""
@@ -932,6 +1126,26 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     k = cue - 1
     while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
         k -= 1
+    if k >= 1 and _adverb_after_subject(toks, k):
+        # "Varga similarly warned that ...": an adverb, not the subject's head
+        k -= 1
+        while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+            k -= 1
+    if k >= 1 and toks[k].low in _TIME_UNITS and toks[k - 1].low in ("last", "this"):
+        # "Ida Lund (D) last week said"
+        k -= 2
+        while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+            k -= 1
+    if k >= 2 and toks[k].text in ("—", "–", "-", "--"):
+        # "Ada Brandt - the port's pilot - told ...": an aside in dashes
+        for j in range(k - 2, max(0, k - 30), -1):
+            if toks[j].text == toks[k].text:
+                ref = _subject_before(toks, j) if toks[j - 1].kind == "w" else None
+                if ref is not None and ref.end == j:
+                    return _Subject(ref.start, ref.end, k, ref.ref)
+                break
+            if toks[j].kind == "q":
+                break
     if k >= 0 and toks[k].low == "who" and k >= 2 and toks[k - 1].text == ",":
         # "Barkley, who said he votes ...": the source is "who", the speaker Barkley
         ref = _subject_before(toks, k - 1)
@@ -955,28 +1169,36 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     if k >= 0 and toks[k].text in ("'", "’"):
         return None  # "the United States' stated goals": a possessive, not a subject
     end = k + 1
-    while k >= 0 and end - k <= 12:
+    reach = 12  # words of the mention; a parenthesis does not count
+    while k >= 0 and end - k <= reach:
         tok = toks[k]
         if tok.kind == "w":
             if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
                 break
-            if _is_verb_cue(tok):
+            if _is_verb_cue(tok) and not _gerund_noun(toks, k):
                 break
         elif tok.text == ")":
             # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
             j = k - 1
-            while j > 0 and k - j <= 8 and toks[j].text != "(":
+            while j > 0 and k - j <= 20 and toks[j].text != "(":
                 j -= 1
             if j <= 0 or toks[j].text != "(":
                 break
+            reach += k - j
             k = j
-        elif not (tok.text in ".'’-&" and k > 0 and toks[k - 1].kind == "w"):
-            break
+        elif not (tok.text in ".'’-&%" and k > 0 and toks[k - 1].kind == "w"):
+            break  # "%": "42% say"
         k -= 1
     start = k + 1
     while start < end and (
         toks[start].kind != "w" or toks[start].low in _LEADING_JUNK or toks[start].low in _AUX
     ):
+        time_end = _time_at(toks, start)
+        if time_end is not None and time_end < end:
+            start = time_end  # "Last week the mayor said ..."
+            continue
+        if toks[start].low == "this":
+            break  # "this official told ..."
         start += 1
     if end - 1 > start and toks[end - 1].text == ")":
         # "Rep. Gwen Moore (D-Wis.)": the party and state are part of the mention only
@@ -984,7 +1206,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         while end > start and toks[end - 1].text != "(":
             end -= 1
         end -= 1
-    while end > start and toks[end - 1].kind != "w":
+    while end > start and toks[end - 1].kind != "w" and toks[end - 1].text != "%":
         end -= 1
     if start >= end:
         return None
@@ -999,6 +1221,18 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     return _Subject(start, end, max(end, span_end))
 
 
+def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
+    """An -ly adverb between a name, pronoun or person noun and its cue ("Varga
+    similarly warned"), not a noun in -ly ("the family said")."""
+    tok = toks[k]
+    if tok.kind != "w" or not tok.text.islower() or len(tok.low) < 5 or not tok.low.endswith("ly"):
+        return False
+    before = toks[k - 1]
+    return before.kind == "w" and (
+        before.text[0].isupper() or before.low in PRONOUNS or before.low in PERSON_NOUNS
+    )
+
+
 def _is_passive(toks: list[_Tok], cue: int) -> bool:
     k = cue - 1
     while k >= 0 and toks[k].low in ("first", "also", "later", "widely", "often", "not", "never"):
@@ -1011,7 +1245,8 @@ def _is_verb_cue(tok: _Tok) -> bool:
     lemma = CUE_FORMS.get(tok.low)
     if lemma is None or not tok.text.islower() or tok.low in PERSON_NOUNS:
         return False
-    return tok.low != lemma + "s" and tok.low != lemma + "es" and tok.low != lemma
+    verb = lemma.split(" ", 1)[0]  # "talks" of "talk about" is as often a noun
+    return tok.low != verb + "s" and tok.low != verb + "es" and tok.low != verb
 
 
 def _appositive_like(toks: list[_Tok], k: int) -> bool:
@@ -1055,8 +1290,37 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
         if 0 < at - seg_start <= 7 and _is_name(toks, seg_start, at):
             best = (seg_start, at)
     if best is None:
-        return None
+        return _described_name(toks, commas, region_start, comma)
     return _Subject(best[0], best[1], comma)
+
+
+def _described_name(
+    toks: list[_Tok], commas: list[int], region_start: int, comma: int
+) -> _Subject | None:
+    """``DESCRIPTION, NAME, cue``: "One of her aides, Ivo Brandt, told ...". The
+    speaker is the name; the written mention starts with the description."""
+    if not commas:
+        return None
+    at = commas[0]
+    name = toks[at + 1 : comma]
+    if not 2 <= len(name) <= 4 or not all(
+        (tok.kind == "w" and tok.text[0].isupper()) or tok.text == "." for tok in name
+    ):
+        return None
+    seg_start = commas[1] + 1 if len(commas) > 1 else region_start
+    while seg_start < at and (toks[seg_start].kind != "w" or toks[seg_start].low in _LEADING_JUNK):
+        seg_start += 1
+    described = [tok for tok in toks[seg_start:at] if tok.kind == "w"]
+    if not 0 < len(described) <= 10 or (
+        described[0].text[0].islower() and described[0].low not in ("the", "a", "an")
+    ):
+        return None
+    if not any(
+        tok.low in PERSON_NOUNS or tok.low in _QUANTITY_HEADS or tok.low == "one"
+        for tok in described
+    ):
+        return None
+    return _Subject(seg_start, comma, comma, (at + 1, comma))
 
 
 def _is_name(toks: list[_Tok], start: int, end: int) -> bool:
@@ -1089,6 +1353,11 @@ def _appositive_end(toks: list[_Tok], np_end: int) -> int:
     while k < len(toks) and toks[k].kind != "q" and k - np_end <= 45:
         if toks[k].kind == "p" and toks[k].text not in ",.'’-&()":
             break
+        if _is_verb_cue(toks[k]):
+            # "said Beck, who said there were ...": the clause is a claim of its own
+            commas = [j for j in range(np_end, k) if toks[j].text == ","]
+            k = commas[-1] if len(commas) > 1 else np_end
+            break
         k += 1
     while k > np_end and toks[k - 1].kind == "p":
         k -= 1
@@ -1103,6 +1372,8 @@ def _np_and(toks: list[_Tok], k: int) -> bool:
     return previous.kind == "w" and (
         previous.low in ("current", "former", "senior", "military", "civilian")
         or (previous.text[:1].isupper() and _word_at(toks, k + 1) is not None)
+        # "teachers and union officials", "aides and advisers"
+        or (previous.low in PLURAL_PERSON_NOUNS and _word_at(toks, k + 1) is not None)
     )
 
 
@@ -1117,8 +1388,12 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     low = head.low
     if low in PRONOUNS:
         return end - start == 1
+    if low == "%":
+        return True  # "42% of voters", as "42 percent of voters"
     if low in _QUANTITY_HEADS and head_index > start:
         return True  # "52 percent of voters", "a majority of Democrats", "most of them"
+    if _counts_people(toks, start, end, head_index):
+        return True
     if head.text[0].isupper() or head.text[0].isdigit():
         # a capitalised word that opens the sentence is only a name if it is not a
         # function word ("The", "This")
@@ -1131,6 +1406,35 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,
     # after a determiner
     return toks[start].low in _SUBJECT_DETERMINERS and _looks_like_agent_noun(base)
+
+
+def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> bool:
+    """A subject that counts people without naming them: "Most of the residents",
+    "three-quarters", "Some", "those surveyed"."""
+    low = toks[head_index].low
+    if head_index == start and (
+        low in _QUANTITY_HEADS or low.rsplit("-", 1)[-1] in _QUANTITY_HEADS
+    ):
+        if end - start == 1:
+            # "Some said", but not "most state parties": a bare form after a determiner
+            following = _word_at(toks, end)
+            return not (low in _SUBJECT_DETERMINERS and following in _NOUN_BARE_FORMS)
+        return _word_at(toks, start + 1) == "of"
+    return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
+
+
+def _capitalised_plural(tok: _Tok) -> bool:
+    """ "Islanders", "Engineers": a group named by a capitalised plural."""
+    text = tok.text
+    return (
+        tok.kind == "w"
+        and len(text) > 4
+        and text.isalpha()
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.endswith("s")
+        and not text.endswith(("ss", "is", "us"))
+    )
 
 
 def _is_org_plural(word: str) -> bool:
@@ -1213,6 +1517,8 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
     words = [tok for tok in toks[start:end] if tok.kind == "w"]
     if any(w.text[0].isupper() for w in words):
         return True
+    if words and words[-1].low.endswith("-year-old"):
+        return True  # "said the 82-year-old"
     if len(words) == 1 and words[0].low in PRONOUNS:
         return True
     for w in words:
@@ -1225,7 +1531,7 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
 def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
     """The name or pronoun that opens a sentence and is followed by its verb: "Marco
     Rubio flipped ...", "He echoed ...", "But Mr. Putin veered ..."."""
-    k = 0
+    k = _after_opening_phrase(toks, stop)
     if k < stop and toks[k].low in _LINKING_WORDS:
         k += 1
     if k >= stop or toks[k].kind != "w":
@@ -1241,11 +1547,79 @@ def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
             end += 1
         if end == k or toks[end - 1].kind != "w" or toks[end - 1].low.endswith(("'s", "’s")):
             return None
+        if end < stop and toks[end].text == "(":
+            # "State Sen. Ida Lund (D) thanked ...": the party is part of the mention
+            close = end + 1
+            while close < stop and close - end <= 8 and toks[close].text != ")":
+                close += 1
+            if close < stop and toks[close].text == ")":
+                end = close + 1
     if end >= stop or toks[end].kind != "w" or not toks[end].text.islower():
         return None
     if toks[end].low in _CLAUSE_STOP or not _is_name(toks, k, end):
         return None
     return k, end
+
+
+def _after_opening_phrase(toks: list[_Tok], stop: int) -> int:
+    """Where the subject starts after an opening phrase: "After the vote, Ortiz ...",
+    "In a statement on Friday, the ministry ..." (0 when the sentence opens with it)."""
+    first = 1 if _word_at(toks, 0) in _LINKING_WORDS else 0
+    if _word_at(toks, first) not in _OPENING_WORDS:
+        return 0
+    for k in range(first + 1, min(stop, first + 16)):
+        tok = toks[k]
+        if tok.text == ",":
+            return k + 1
+        if tok.kind != "w" or tok.low in _CLAUSE_STOP:
+            return 0
+    return 0
+
+
+def _according_tail(toks: list[_Tok], end: int) -> int:
+    """A source of *according to* runs on to the comma or the end of the sentence
+    through a short modifier: "a poll [in March]", "two people [briefed on the
+    plan]", "figures [the council released Friday]"."""
+    k = end
+    limit = min(len(toks), end + 9)
+    while k < limit and toks[k].kind == "w":
+        if toks[k].low in _CLAUSE_STOP or (_is_verb_cue(toks[k]) and k > end):
+            return end
+        k += 1
+    if k == end or k - end > 8:
+        return end
+    if k < len(toks) and toks[k].text not in (",", ".", "—", "–", ";", ":"):
+        return end
+    if toks[end].low not in _SOURCE_TAILS and not toks[end].low.endswith("ed"):
+        return end
+    if _time_at(toks, end) is not None or _time_at(toks, end + 1) is not None:
+        return end  # "a council report on Wednesday": the time is the article's
+    return k
+
+
+def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> int:
+    """Where the source of *according to* ends: after its appositive or relative clause
+    ("according to Ida Lund, a pollster at the institute, ..."), else at ``end``."""
+    if end + 1 >= len(toks) or toks[end].text != ",":
+        return end
+    opener = toks[end + 1]
+    if opener.kind != "w" or not (
+        opener.low in ("a", "an", "who", "which")
+        or (opener.text.islower() and (opener.low in PERSON_NOUNS or opener.low in TITLE_WORDS))
+    ):
+        return end
+    for k in range(end + 2, min(len(toks), end + 25)):
+        tok = toks[k]
+        if tok.kind == "q":
+            return end
+        if tok.text in (",", "—", "–"):
+            return k
+    if not content_before:
+        return end
+    stop = len(toks)
+    while stop > end and toks[stop - 1].kind == "p":
+        stop -= 1
+    return stop if stop - end <= 25 else end
 
 
 def _find_as_saying(toks: list[_Tok], i: int) -> int | None:
@@ -1335,10 +1709,24 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
             if end is not None:
                 k = end
                 continue
+        if _manner_adverb(toks, k):
+            k += 1  # "said flatly: ...", "added quickly that ..."
+            continue
         if tok.low == "that":
             k += 1
         break
     return k
+
+
+def _manner_adverb(toks: list[_Tok], k: int) -> bool:
+    """An adverb after a cue, before the content: "flatly:", "bluntly,", "later that"."""
+    low = toks[k].low
+    if not (low.endswith("ly") and len(low) > 4 and toks[k].text.islower()):
+        return False
+    following = toks[k + 1] if k + 1 < len(toks) else None
+    return following is not None and (
+        following.kind == "q" or following.text in (":", ",") or following.low == "that"
+    )
 
 
 def _is_complement(toks: list[_Tok], start: int, stop: int) -> bool:
@@ -1450,13 +1838,24 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             if _word_at(toks, follower) in ("which", "something"):
                 return index
         if (
-            tok.low == "and"
+            tok.low in ("and", "but")
             and index + 1 < end
             and toks[index + 1].text.islower()
-            and toks[index + 1].low in _COORDINATED_CUES
+            and (toks[index + 1].low in _COORDINATED_CUES or _is_verb_cue(toks[index + 1]))
         ):
-            return index  # "... and says he introduced legislation": a claim of its own
-        if tok.kind == "p" and tok.text in ("—", "–", "--") and index > start + 2:
+            # "... and says he introduced legislation", "... but added that ...": a claim
+            # of its own
+            return index
+        if (
+            tok.low == "and"
+            and index > start + 2
+            and _ends_content(toks[index - 1])
+            and _word_at(toks, index + 1) is not None
+            and toks[index + 1].text.islower()
+            and toks[index + 1].low.endswith("ed")
+        ):
+            return index  # ', calling him "reckless," and contrasted ...': the narration
+        if tok.kind == "p" and tok.text in ("—", "–", "--", ";") and index > start + 2:
             return index  # "... the situation — it has also exposed ...": an aside
         if (
             tok.text == ","
@@ -1465,14 +1864,64 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and toks[index - 1].kind != "q"
         ):
             return index  # "..., which forced her to leave", "..., but pledged ..."
-        if tok.text == "," and index + 1 < end:
-            for k in range(index + 1, min(end, index + 7)):
+        if tok.low in ("when", "after", "before") and _word_at(toks, index + 1) in _ASKED:
+            return index  # '"We'll see," when asked whether ...': the question is not hers
+        after_quote = (
+            tok.kind == "w" and toks[index - 1].kind == "q" and _ends_content(toks[index - 1])
+        )
+        if after_quote and (
+            (tok.low in _CONTENT_BREAKS and tok.low not in ("a", "an"))
+            or index - 1 == start
+            or (tok.text.islower() and tok.low.endswith("ing") and len(tok.low) > 5)
+        ):
+            # '"sound," but he left ...', '"damning," the council lost', '"a
+            # scandal," pointing at ...': the narration again
+            return index
+        if after_quote or (tok.text == "," and index + 1 < end):
+            # ', noting ...', '," the Ledger reported': a new frame after the comma (which
+            # a quotation may hold: "a scandal," noting ...)
+            first = index if after_quote else index + 1
+            for k in range(first, min(end, first + 6)):
                 if toks[k].kind != "w":
                     break
                 if _is_verb_cue(toks[k]):
-                    if k == index + 1 or _valid_head(toks, index + 1, k):
+                    if k == first or _valid_head(toks, first, k):
                         return index
                     break
+                if (
+                    k > first
+                    and toks[k].low in CUE_FORMS
+                    and toks[k].text.islower()
+                    and not toks[k].low.endswith("ing")
+                    and _valid_head(toks, first, k)
+                    and (toks[k - 1].low in PRONOUNS or toks[k - 1].low.endswith("s"))
+                ):
+                    return index  # "..., others argue that ...", "..., critics say"
+    return end
+
+
+def _object_end(toks: list[_Tok], start: int, end: int) -> int:
+    """Where the object of an act ends: "endorsed [Ortiz] on Friday", "praised [the
+    crews] after the storm", "backed [the plan] and thanked ..."."""
+    if toks[start].low == "that":
+        return end
+    for k in range(start + 1, end):
+        tok = toks[k]
+        if tok.kind == "p":
+            if tok.text in ",;—–" or (tok.text == "-" and toks[k - 1].kind != "w"):
+                return k
+            continue
+        if tok.kind != "w":
+            continue
+        low = tok.low
+        if low in _OBJECT_BREAKS or _time_at(toks, k) is not None:
+            return k
+        if low in _PP_STARTS and (
+            _pp_end(toks, k) is not None or _time_at(toks, k + 1) is not None
+        ):
+            return k  # "at a rally", "in a statement", "in December"
+        if low == "and" and k + 1 < end and toks[k + 1].low.endswith("ed"):
+            return k
     return end
 
 
@@ -1665,6 +2114,15 @@ def _follows_that(text: str, start: int) -> bool:
     """A quotation built into reported speech: 'as saying that "the United States ..."'."""
     window = text[max(0, start - 12) : start].rstrip("\"“«„' \t")
     return window.lower().endswith((" that", "\nthat")) or window.lower() == "that"
+
+
+def _quoted_claim(made: list[_Draft]) -> _Draft:
+    """The claim a quotation in the next sentence continues: the sentence's last claim
+    made only of quoted words (“...,” she said, adding that ... . “...”), else its last."""
+    for draft in reversed(made):
+        if draft.has_quote and _all_quoted(draft):
+            return draft
+    return made[-1]
 
 
 def _all_quoted(draft: _Draft) -> bool:

@@ -470,8 +470,8 @@ class _Reader:
         return draft
 
     def _named_later(self, span: tuple[int, int]) -> bool:
-        """Whether the words of a label come back in the next few paragraphs: "Ted Cruz:
-        ..." heads a story about Cruz; "Stealth Over Health: ..." names no one."""
+        """Whether the words of a label come back in the next few paragraphs: "Lena Ortiz:
+        ..." heads a story about Ortiz; "Storm Season Ahead: ..." names no one."""
         written = self.text[span[0] : span[1]]
         # a bounded window keeps a text of many labels linear
         found = self.text.find(written, span[1], span[1] + _LABEL_WINDOW)
@@ -1391,7 +1391,7 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     if low == "%":
         return True  # "42% of voters", as "42 percent of voters"
     if low in _QUANTITY_HEADS and head_index > start:
-        return True  # "52 percent of voters", "a majority of Democrats", "most of them"
+        return True  # "52 percent of residents", "a majority of islanders", "most of them"
     if _counts_people(toks, start, end, head_index):
         return True
     if head.text[0].isupper() or head.text[0].isdigit():
@@ -1529,8 +1529,8 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
 
 
 def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
-    """The name or pronoun that opens a sentence and is followed by its verb: "Marco
-    Rubio flipped ...", "He echoed ...", "But Mr. Putin veered ..."."""
+    """The name or pronoun that opens a sentence and is followed by its verb: "Dana
+    Okafor hedged ...", "He echoed ...", "But Mr. Reyes veered ..."."""
     k = _after_opening_phrase(toks, stop)
     if k < stop and toks[k].low in _LINKING_WORDS:
         k += 1

@@ -263,7 +263,7 @@ def split_sentences(
             and quotations[quote_index].end == cut
             and _attribution_follows(text, mark_start, following, stop)
         ):
-            continue  # “Why would we?” Clinton said.
+            continue  # “Why would we?” Ortiz said.
         if (
             text[mark_start] == "."
             and mark_end - mark_start == 1
@@ -281,7 +281,7 @@ def split_sentences(
 
 
 def _attribution_follows(text: str, mark: int, following: int, stop: int) -> bool:
-    """“Why would we?” Clinton said. / “We stay.” Reyes said. : the attribution of the
+    """“Why would we?” Ortiz said. / “We stay.” Reyes said. : the attribution of the
     quotation that ends at ``mark``, which is no sentence of its own."""
     match = _CUE_AFTER_QUOTE_RE.match(text, following, min(stop, following + 120))
     if match is None:

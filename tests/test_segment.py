@@ -88,3 +88,16 @@ def test_segment_empty_and_blank_text() -> None:
     assert split_paragraphs(" \n\n\t") == []
     assert split_sentences("") == []
     assert find_quotations("") == []
+
+
+def test_a_straight_quotation_closed_by_a_curly_mark_is_one_quotation() -> None:
+    text = 'The mayor said "the ferry will run on Friday” and left the hall.'
+    (quotation,) = find_quotations(text)
+    assert text[quotation.inner_start : quotation.inner_end] == "the ferry will run on Friday"
+    assert quotation.closed
+
+
+def test_a_curly_close_inside_a_straight_quotation_closed_later_stays_nested() -> None:
+    text = 'He said "the sign read ”closed” all week" and shrugged.'
+    (quotation,) = find_quotations(text)
+    assert text[quotation.inner_start : quotation.inner_end] == "the sign read ”closed” all week"

@@ -150,6 +150,7 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
     opened_at = -1
     opener = ""
     last_curly_close = text.rfind("”", start, stop)
+    last_straight = text.rfind('"', start, stop)
     for match in _QUOTE_MARK_RE.finditer(text, start, stop):
         position = match.start()
         char = match.group()
@@ -176,7 +177,17 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
             # which does not matter at the top level
             continue
         if opener in _STRAIGHT and depth:
-            continue  # curly marks nested in a straight quotation
+            if (
+                # "mixed marks” the other way round: a curly close after the paragraph's
+                # last straight mark closes a straight quotation
+                char == "”"
+                and opener == '"'
+                and position > last_straight
+                and not text[position - 1].isspace()
+            ):
+                quotations.append(Quotation(opened_at, position + 1, opened_at + 1, position, True))
+                depth = 0
+            continue  # other curly marks are nested in the straight quotation
         if char == "“" and depth and opener == "„":
             closes = True
         elif char in OPEN_QUOTES:

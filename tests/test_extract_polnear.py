@@ -30,6 +30,11 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
+def _spans(text: str, attribution: dict[str, Any], role: str) -> list[str]:
+    """The words of one role of an attribution the adapter returned."""
+    return [text[start:end] for start, end in attribution[role]]
+
+
 @pytest.fixture(scope="module")
 def adapter() -> Callable[[str], list[dict[str, Any]]]:
     module = _load(REPO / "tools" / "polnear_adapter.py", "polnear_adapter")
@@ -46,16 +51,13 @@ def test_extract_polnear_adapter_maps_roles_to_spans(
     )
     first, second = adapter(text)
 
-    def spans(attribution: dict[str, Any], role: str) -> list[str]:
-        return [text[start:end] for start, end in attribution[role]]
-
-    assert spans(first, "source") == ["Mayor Lena Ortiz"]
+    assert _spans(text, first, "source") == ["Mayor Lena Ortiz"]
     # PolNeAR's cue keeps the auxiliary and the words up to the content
-    assert spans(first, "cue") == ["has said on Tuesday"]
+    assert _spans(text, first, "cue") == ["has said on Tuesday"]
     # and its content keeps the complementiser
-    assert spans(first, "content") == ["that the bridge would reopen"]
-    assert spans(second, "source") == ["she"]
-    assert spans(second, "content") == ["Our crews", "will work all winter."]
+    assert _spans(text, first, "content") == ["that the bridge would reopen"]
+    assert _spans(text, second, "source") == ["she"]
+    assert _spans(text, second, "content") == ["Our crews", "will work all winter."]
 
 
 def test_extract_polnear_adapter_light_verbs_and_requests(
@@ -68,14 +70,12 @@ def test_extract_polnear_adapter_light_verbs_and_requests(
     )
     found = adapter(text)
 
-    def spans(attribution: dict[str, Any], role: str) -> list[str]:
-        return [text[start:end] for start, end in attribution[role]]
-
-    by_cue = {spans(a, "cue")[0]: a for a in found}
+    by_cue = {_spans(text, a, "cue")[0]: a for a in found}
     # PolNeAR's cue keeps a light verb's object, its content starts at "that"
-    assert spans(by_cue["expressed concern"], "content") == ["that the channel was silting up"]
+    concern = by_cue["expressed concern"]
+    assert _spans(text, concern, "content") == ["that the channel was silting up"]
     # and the content of a request keeps whom it asks
-    assert spans(by_cue["urged"], "content") == ["the ferry crews to sail at dawn"]
+    assert _spans(text, by_cue["urged"], "content") == ["the ferry crews to sail at dawn"]
 
 
 def test_extract_polnear_adapter_medium_after_a_backward_cue(

@@ -3,6 +3,8 @@ construction, and one per thing that looks like a claim but is not."""
 
 from __future__ import annotations
 
+import pytest
+
 from sourcetrace._models import Claim, Document
 from sourcetrace.extract import RuleBasedExtractor, extract_claims
 
@@ -391,8 +393,10 @@ def test_adverb_between_subject_and_cue() -> None:
     claims = extract_claims(
         "Varga similarly warned that the gates were too old. The family said the levee held."
     )
+    # "family" ends in -ly but is no adverb: the family speaks for itself
     assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
         ("Varga", ["the gates were too old"]),
+        ("The family", ["the levee held"]),
     ]
 
 
@@ -454,3 +458,22 @@ def test_participle_after_by() -> None:
     claim = extract_claims("Ortiz opened the meeting by saying the ferry would run.")
     assert len(claim) == 1 and claim[0].source is not None
     assert (claim[0].source.text, _texts(claim[0])) == ("Ortiz", ["the ferry would run"])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Harbor spokesman Piet Berg on Thursday evening said the quay was safe.",
+            "Harbor spokesman Piet Berg",
+        ),
+        ("Two council committees on Monday said the budget was short.", "Two council committees"),
+        ("The harbor master at the time said the quay was safe.", "The harbor master"),
+        ("Lund and Reyes both said the plan was flawed.", "Lund and Reyes"),
+        ("The Sunday Ledger said the plan was flawed.", "The Sunday Ledger"),
+        ("The Okafor family said the plan was flawed.", "The Okafor family"),
+    ],
+)
+def test_the_source_mention_ends_before_times_and_adverbs(text: str, source: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source

@@ -887,6 +887,7 @@ class _Reader:
         interview: tuple[int, int] | None,
         frame: tuple[int, int],
     ) -> _Draft | None:
+        speaker_range, source_span = _trim_source(toks, speaker_range, source_span)
         speaker_info, speaker_span = self._mention(toks, speaker_range)
         if speaker_info is None:
             return None
@@ -959,6 +960,76 @@ class _Reader:
             return None, span
         info = read_mention(words, self.text[span[0] : span[1]])
         return info, span
+
+
+# Words that end a subject without being part of the mention: "Richards and Menendez
+# both said", "the ministry has repeatedly said", "two committees on Monday said".
+_SOURCE_TAIL = _wordset(
+    """both all also too alone each instead meanwhile however then now again still later
+    earlier already not never himself herself itself themselves"""
+)
+# Phrases that end a subject without being part of the mention: "the mayor at the
+# time said", "Lund, of course, said".
+_TAIL_PHRASES = (("at", "the", "time"), ("of", "course"), ("in", "particular"))
+
+
+def _tail_phrase(toks: list[_Tok], first: int, stop: int) -> int:
+    """How many tokens before ``stop`` are a phrase that ends a subject (0 if none)."""
+    last = toks[stop - 1]
+    if last.low in _TIME_UNITS and stop - first > 2 and toks[stop - 2].low in _TIME_WORDS:
+        return 2  # "Thursday evening"
+    for phrase in _TAIL_PHRASES:
+        size = len(phrase)
+        if stop - first > size and tuple(t.low for t in toks[stop - size : stop]) == phrase:
+            return size
+    return 0
+
+
+_NOT_ADVERBS = _wordset(
+    """family ally rally assembly supply monopoly anomaly butterfly bully italy july
+    reply holy ugly belly jelly daily weekly monthly quarterly yearly"""
+)
+
+
+def _trim_source(
+    toks: list[_Tok], speaker_range: tuple[int, int], source_span: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The mention without the adverbs, auxiliaries and times that end its subject."""
+    first, last = speaker_range
+    stop = last
+    while stop - first > 1:
+        if _ends_subject(toks[stop - 1], toks[stop] if stop < last else None):
+            stop -= 1
+        elif (phrase := _tail_phrase(toks, first, stop)) > 0:
+            stop -= phrase
+        else:
+            break
+    start = first
+    if last - first > 1 and toks[first].low == "by" and toks[first].text == "by":
+        start = first + 1  # the agent of a passive: "... was reported by the harbor board"
+    if (start, stop) == (first, last) or toks[stop - 1].kind != "w":
+        return speaker_range, source_span
+    begin, end = source_span
+    if end == toks[last - 1].end:
+        end = toks[stop - 1].end
+    if begin == toks[first].start:
+        begin = toks[start].start
+    return (start, stop), (begin, end)
+
+
+def _ends_subject(tok: _Tok, following: _Tok | None) -> bool:
+    low = tok.low
+    if tok.kind != "w":
+        return False
+    if low in _TIME_WORDS:
+        return True
+    if tok.text != low:
+        return False  # other capitalised words are names: "Italy", "Sunday Times"
+    if low in _SOURCE_TAIL or low in _AUX:
+        return True
+    if low == "on":
+        return following is not None and following.low in _TIME_WORDS
+    return low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS
 
 
 def _not_a_cue_here(lemma: str, following: str | None) -> bool:
@@ -1227,6 +1298,8 @@ def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
     tok = toks[k]
     if tok.kind != "w" or not tok.text.islower() or len(tok.low) < 5 or not tok.low.endswith("ly"):
         return False
+    if tok.low in _NOT_ADVERBS:
+        return False  # "the Okafor family said"
     before = toks[k - 1]
     return before.kind == "w" and (
         before.text[0].isupper() or before.low in PRONOUNS or before.low in PERSON_NOUNS

@@ -235,3 +235,13 @@ def test_candidates_with_common_words_keep_every_scan_match_and_narrow_down() ->
             refined += len(candidates) < len(corpus._matching(pairs.expression()))
     # Some quotes leave so many candidates by pairs that three keys are asked for.
     assert refined >= 1
+
+
+def test_corpus_file_stores_a_document_with_a_lone_surrogate(tmp_path: Path) -> None:
+    text = "Notes \ud800 from the harbor. The tunnel is safe, the mayor said."
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add(Document(id="odd", text=text))
+    reopened = Corpus(tmp_path / "c.db", read_only=True)
+    assert reopened.get("odd").text == text
+    assert [doc.text for doc in reopened] == [text]
+    assert locate("The tunnel is safe", reopened)[0].relation == "verbatim"

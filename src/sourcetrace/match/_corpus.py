@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 from rapidfuzz import fuzz
 
 from .._errors import ConfigError, InputError
@@ -145,6 +147,22 @@ class _Plan:
     def _reach(self, *keys: str) -> int:
         # NEAR with three phrases bounds the stretch from the first to the last.
         return max(self.distances[pair] for pair in combinations(keys, 2))
+
+
+def _document_to_json(document: Document) -> str:
+    try:
+        return document.model_dump_json()
+    except PydanticSerializationError:
+        # A lone surrogate (text decoded with errors="surrogateescape", say) is no
+        # UTF-8: the standard library writes it as a \ud800 escape and reads it back.
+        return json.dumps(document.model_dump(mode="json"))
+
+
+def _document_from_json(stored: str) -> Document:
+    try:
+        return Document.model_validate_json(stored)
+    except ValidationError:
+        return Document.model_validate(json.loads(stored))
 
 
 def _removable(lengths: Iterable[int], budget: float) -> int:
@@ -395,11 +413,11 @@ class Corpus:
     def _add_to_db(self, db: sqlite3.Connection, document: Document) -> None:
         row = db.execute("SELECT num, json FROM documents WHERE id = ?", (document.id,)).fetchone()
         if row is not None:
-            self._unindex(db, row[0], Document.model_validate_json(row[1]))
+            self._unindex(db, row[0], _document_from_json(row[1]))
             db.execute("DELETE FROM documents WHERE num = ?", (row[0],))
         cursor = db.execute(
             "INSERT INTO documents(id, json) VALUES (?, ?)",
-            (document.id, document.model_dump_json()),
+            (document.id, _document_to_json(document)),
         )
         db.execute(
             "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)",
@@ -432,7 +450,7 @@ class Corpus:
         row = self._db.execute("SELECT json FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             raise KeyError(document_id)
-        return Document.model_validate_json(row[0])
+        return _document_from_json(row[0])
 
     def __contains__(self, document_id: object) -> bool:
         if self._db is None:
@@ -451,7 +469,7 @@ class Corpus:
         if self._db is None:
             return iter(list(self._documents.values()))
         rows = self._db.execute("SELECT json FROM documents ORDER BY num")
-        return (Document.model_validate_json(row[0]) for row in rows)
+        return (_document_from_json(row[0]) for row in rows)
 
     def ids(self) -> list[str]:
         """Document ids, in the order they were added."""

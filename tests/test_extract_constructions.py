@@ -477,3 +477,23 @@ def test_participle_after_by() -> None:
 def test_the_source_mention_ends_before_times_and_adverbs(text: str, source: str) -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("One in five say the ferry is too slow.", "One in five"),
+        ("Nearly nine out of 10 say they need new skills.", "Nearly nine out of 10"),
+        ("Two of three residents said the ferry was late.", "Two of three residents"),
+        ("Most islanders say the ferry is too slow.", "Most islanders"),
+    ],
+)
+def test_shares_and_counted_groups_speak(text: str, source: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source
+    assert claim.speaker is not None and claim.speaker.anonymous
+
+
+def test_a_time_after_a_count_is_no_subject() -> None:
+    claims = extract_claims("The ferry left at one in the morning, officials said.")
+    assert [c.source.text for c in claims if c.source] == ["officials"]

@@ -128,8 +128,8 @@ def _is_capitalised(word: str) -> bool:
 def _is_name_word(words: list[str], index: int) -> bool:
     word = words[index]
     low = word.lower()
-    if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS:
-        return False
+    if low in TITLE_WORDS or low.rstrip(".") in TITLE_WORDS or word.isdigit():
+        return False  # a title, or a count: "nine out of 10"
     if _is_capitalised(word):
         return True
     # "al-Kadhimi", "de Blasio", "van Rijn": a particle between capitalised words
@@ -238,6 +238,17 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             indefinite=indefinite,
             plural=plural,
         )
+    if head.isdigit() or head in _COUNTS or _is_share(low):
+        # "One in five", "nearly nine out of 10": a share of people, unnamed
+        return MentionInfo(
+            text=text,
+            kind="group",
+            name=" ".join(words),
+            head=head,
+            definite=definite,
+            indefinite=indefinite,
+            plural=True,
+        )
     if head in OUTLET_NOUNS:
         kind = "outlet"
     elif head in ORG_NOUNS or head in _DOC_NOUNS:
@@ -252,6 +263,23 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
         definite=definite,
         indefinite=indefinite,
     )
+
+
+_COUNTS = _wordset("one two three four five six seven eight nine ten")
+
+
+def _is_share(low: list[str]) -> bool:
+    """ "one in five", "nine out of 10", "two of three": a share, not a name."""
+
+    def count(word: str) -> bool:
+        return word.isdigit() or word in _COUNTS
+
+    for index in range(1, len(low) - 1):
+        if low[index] in ("in", "of") and count(low[index + 1]):
+            before = index - 2 if low[index] == "of" and low[index - 1] == "out" else index - 1
+            if before >= 0 and count(low[before]):
+                return True
+    return False
 
 
 def _affiliation(role_words: list[str]) -> str | None:

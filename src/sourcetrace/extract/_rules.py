@@ -714,8 +714,13 @@ class _Reader:
         if previous is None:
             # "42% say", "Six in 10 say"
             return i > 1 and toks[i - 1].text == "%" and toks[i - 2].text[0].isdigit()
-        if previous[0].isdigit() and _word_at(toks, i - 2) == "in":
-            return True
+        if (previous[0].isdigit() or previous in _COUNT_WORDS) and _word_at(toks, i - 2) in (
+            "in",
+            "of",
+        ):
+            return True  # "Six in 10 say", "one in five say", "nine out of 10 say"
+        if previous.endswith("s") and _looks_like_agent_noun(previous):
+            return True  # "most islanders say", "two campaigners say"
         if _plural_subject(toks, i) or previous in _MASS_DOC_HEADS:
             return True  # "People familiar with the plan say", "Data show"
         # "officials say", "companies say", "52 percent say", "records show": a plural
@@ -1478,13 +1483,18 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
         return True
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,
     # after a determiner
-    return toks[start].low in _SUBJECT_DETERMINERS and _looks_like_agent_noun(base)
+    opener = toks[start]
+    return (opener.low in _SUBJECT_DETERMINERS or _is_count(opener)) and _looks_like_agent_noun(
+        base
+    )
 
 
 def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> bool:
     """A subject that counts people without naming them: "Most of the residents",
     "three-quarters", "Some", "those surveyed"."""
     low = toks[head_index].low
+    if _a_share(toks, start, end):
+        return True
     if head_index == start and (
         low in _QUANTITY_HEADS or low.rsplit("-", 1)[-1] in _QUANTITY_HEADS
     ):
@@ -1494,6 +1504,31 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
             return not (low in _SUBJECT_DETERMINERS and following in _NOUN_BARE_FORMS)
         return _word_at(toks, start + 1) == "of"
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
+
+
+_COUNT_WORDS = _wordset(
+    """one two three four five six seven eight nine ten dozen dozens several many most
+    some few both all"""
+)
+
+
+def _is_count(tok: _Tok) -> bool:
+    return tok.kind == "w" and (tok.low in _COUNT_WORDS or tok.low.isdigit())
+
+
+def _a_share(toks: list[_Tok], start: int, end: int) -> bool:
+    """ "One in five", "Nearly nine out of 10", "two of three residents": a share of
+    those asked."""
+    for joint in range(start + 1, min(end - 1, start + 4)):
+        word = toks[joint].low
+        if word not in ("in", "of") or not _is_count(toks[joint + 1]):
+            continue
+        before = joint - 1 if word == "in" else joint - 2
+        if word == "of" and (before < start or toks[joint - 1].low != "out"):
+            before = joint - 1  # "two of three"
+        if before >= start and _is_count(toks[before]):
+            return True
+    return False
 
 
 def _capitalised_plural(tok: _Tok) -> bool:

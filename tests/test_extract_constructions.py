@@ -497,3 +497,16 @@ def test_shares_and_counted_groups_speak(text: str, source: str) -> None:
 def test_a_time_after_a_count_is_no_subject() -> None:
     claims = extract_claims("The ferry left at one in the morning, officials said.")
     assert [c.source.text for c in claims if c.source] == ["officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Each side said the other was to blame.", "Each side"),
+        ("Both sides said talks would resume on Friday.", "Both sides"),
+        ("The note says the ferry will be late.", "The note"),
+    ],
+)
+def test_sides_and_notes_speak(text: str, source: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source

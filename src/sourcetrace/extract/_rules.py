@@ -108,11 +108,12 @@ _HEAD_ENDERS = frozenset(
 _FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
 _SUBJECT_DETERMINERS = _wordset(
     """the a an another one two three several some many most few his her their its our
-    this these those any other numerous multiple current and former senior top"""
+    this these those any other numerous multiple current and former senior top each
+    both"""
 )
 _DOC_HEADS = _wordset(
     """report study statement poll polls survey surveys document documents letter memo
-    filing complaint results returns figures estimates numbers projections count tally
+    note notes filing complaint results returns figures estimates numbers projections count tally
     lawsuit article story analysis data records website ad ads book release indictment
     email emails tweet post video transcript summary assessment review audit investigation
     editorial column page average averages projection projections polling statistics

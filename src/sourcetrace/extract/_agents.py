@@ -24,6 +24,7 @@ from ._lexicon import (
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
+    is_share,
 )
 
 __all__ = ["AgentDraft", "AgentRegistry", "MentionInfo", "read_mention"]
@@ -238,7 +239,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             indefinite=indefinite,
             plural=plural,
         )
-    if head.isdigit() or head in _COUNTS or _is_share(low):
+    if head.isdigit() or head in _COUNTS or is_share(low, _COUNTS):
         # "One in five", "nearly nine out of 10": a share of people, unnamed
         return MentionInfo(
             text=text,
@@ -266,20 +267,6 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
 
 
 _COUNTS = _wordset("one two three four five six seven eight nine ten")
-
-
-def _is_share(low: list[str]) -> bool:
-    """ "one in five", "nine out of 10", "two of three": a share, not a name."""
-
-    def count(word: str) -> bool:
-        return word.isdigit() or word in _COUNTS
-
-    for index in range(1, len(low) - 1):
-        if low[index] in ("in", "of") and count(low[index + 1]):
-            before = index - 2 if low[index] == "of" and low[index - 1] == "out" else index - 1
-            if before >= 0 and count(low[before]):
-                return True
-    return False
 
 
 def _affiliation(role_words: list[str]) -> str | None:

@@ -6,6 +6,8 @@ The lists are data, kept apart from the rules so that they can be read, document
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def _wordset(words: str) -> frozenset[str]:
     """The words of a whitespace-separated list, as a set."""
@@ -345,3 +347,22 @@ PRONOUNS = {
     "who": "any",
 }
 NAME_PARTICLES = _wordset("al el de da di van von der bin ibn la le du dos del")
+
+
+def is_share(words: Sequence[str], counts: frozenset[str], last_joint: int | None = None) -> bool:
+    """Whether lower-case ``words`` hold a share: "one in five", "nine out of 10",
+    "two of three". A count is a digit string or one of ``counts``; ``last_joint``
+    bounds where the "in" or "of" may stand."""
+
+    def count(word: str) -> bool:
+        return word.isdigit() or word in counts
+
+    stop = len(words) - 1 if last_joint is None else min(len(words) - 1, last_joint + 1)
+    for joint in range(1, stop):
+        word = words[joint]
+        if word not in ("in", "of") or not count(words[joint + 1]):
+            continue
+        before = joint - 2 if word == "of" and words[joint - 1] == "out" else joint - 1
+        if before >= 0 and count(words[before]):
+            return True
+    return False

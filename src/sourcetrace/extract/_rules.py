@@ -44,6 +44,7 @@ from ._lexicon import (
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
+    is_share,
     stance_of,
 )
 
@@ -1035,7 +1036,19 @@ def _ends_subject(tok: _Tok, following: _Tok | None) -> bool:
         return True
     if low == "on":
         return following is not None and following.low in _TIME_WORDS
-    return low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERBS
+    return _ly_adverb(tok)
+
+
+def _ly_adverb(tok: _Tok) -> bool:
+    """A lower-case word in -ly that is no noun in -ly ("similarly", not "family")."""
+    low = tok.low
+    return (
+        tok.kind == "w"
+        and tok.text.islower()
+        and len(low) > 4
+        and low.endswith("ly")
+        and low not in _NOT_ADVERBS
+    )
 
 
 def _not_a_cue_here(lemma: str, following: str | None) -> bool:
@@ -1301,10 +1314,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
 def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
     """An -ly adverb between a name, pronoun or person noun and its cue ("Varga
     similarly warned"), not a noun in -ly ("the family said")."""
-    tok = toks[k]
-    if tok.kind != "w" or not tok.text.islower() or len(tok.low) < 5 or not tok.low.endswith("ly"):
-        return False
-    if tok.low in _NOT_ADVERBS:
+    if not _ly_adverb(toks[k]):
         return False  # "the Okafor family said"
     before = toks[k - 1]
     return before.kind == "w" and (
@@ -1494,7 +1504,8 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
     """A subject that counts people without naming them: "Most of the residents",
     "three-quarters", "Some", "those surveyed"."""
     low = toks[head_index].low
-    if _a_share(toks, start, end):
+    # "One in five", "Nearly nine out of 10", "two of three residents"
+    if is_share([tok.low for tok in toks[start:end]], _COUNT_WORDS, last_joint=3):
         return True
     if head_index == start and (
         low in _QUANTITY_HEADS or low.rsplit("-", 1)[-1] in _QUANTITY_HEADS
@@ -1515,21 +1526,6 @@ _COUNT_WORDS = _wordset(
 
 def _is_count(tok: _Tok) -> bool:
     return tok.kind == "w" and (tok.low in _COUNT_WORDS or tok.low.isdigit())
-
-
-def _a_share(toks: list[_Tok], start: int, end: int) -> bool:
-    """ "One in five", "Nearly nine out of 10", "two of three residents": a share of
-    those asked."""
-    for joint in range(start + 1, min(end - 1, start + 4)):
-        word = toks[joint].low
-        if word not in ("in", "of") or not _is_count(toks[joint + 1]):
-            continue
-        before = joint - 1 if word == "in" else joint - 2
-        if word == "of" and (before < start or toks[joint - 1].low != "out"):
-            before = joint - 1  # "two of three"
-        if before >= start and _is_count(toks[before]):
-            return True
-    return False
 
 
 def _capitalised_plural(tok: _Tok) -> bool:

@@ -169,6 +169,74 @@ def test_corpus_refuses_a_file_of_the_earlier_format_and_says_how_to_rebuild(
         Corpus(path)
 
 
+def _fts5_counts(db_path: Path) -> dict[str, int]:
+    import sqlite3
+
+    db = sqlite3.connect(db_path)
+    rows = db.execute("SELECT term, cnt FROM key_stats").fetchall()
+    db.close()
+    return dict(rows)
+
+
+def test_corpus_file_keeps_key_counts_equal_to_the_index_through_replacements(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "counts.db"
+    texts = {
+        "a": "The ferry to Orsund leaves at nine; the ferry returns at noon.",
+        "b": "The bridge to Kalvik opens in June, the harbor office said.",
+    }
+    with Corpus(path) as corpus:
+        for doc_id, text in texts.items():
+            corpus.add(Document(id=doc_id, text=text))
+        # "a" is replaced: its ferry, Orsund and nine are gone; the bridge counts twice.
+        corpus.add(Document(id="a", text="The bridge at Sorvik closes for repairs."))
+    index = _fts5_counts(path)
+    with Corpus(path, read_only=True) as reopened:
+        kept = reopened._frequencies(["ferry", "bridg", "orsun", "kalvi", "sorvi", "harbo"])
+    assert kept == {key: index.get(key, 0) for key in kept}
+    assert kept["bridg"] == 2 and kept["sorvi"] == 1
+    assert kept["ferry"] == 0 and kept["orsun"] == 0
+
+
+def test_in_memory_corpus_counts_keys_like_its_index() -> None:
+    corpus = Corpus()
+    corpus.add(Document(id="a", text="The ferry to Orsund leaves; the ferry is late."))
+    corpus.add(Document(id="b", text="The ferry office in Kalvik is shut."))
+    corpus.add(Document(id="a", text="Orsund waits for the bridge."))
+    counts = corpus._frequencies(["ferry", "orsun", "bridg", "kalvi", "late"])
+    assert counts["ferry"] == 1  # the two in the replaced text are gone
+    assert counts["orsun"] == 1 and counts["bridg"] == 1 and counts["kalvi"] == 1
+    assert not counts.get("late")
+
+
+def test_corpus_file_without_kept_counts_is_searched_and_filled_when_opened_to_write(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    path = tmp_path / "older.db"
+    with Corpus(path) as corpus:
+        corpus.add(briefing())
+        corpus.add(wire())
+    # A file written before counts were kept: no marker, no counts.
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM meta WHERE name = 'key_counts'")
+    db.execute("DELETE FROM key_counts")
+    db.commit()
+    db.close()
+    expected = locate("The tunnel is safe", [briefing(), wire()], speaker=VELL)
+    with Corpus(path, read_only=True) as old:
+        assert not old._counted
+        found = locate("The tunnel is safe", old, speaker=VELL)
+    assert [e.model_dump() for e in found] == [e.model_dump() for e in expected]
+    with Corpus(path) as writable:
+        assert writable._counted
+    assert dict(sqlite3.connect(path).execute("SELECT term, cnt FROM key_counts")) == (
+        _fts5_counts(path)
+    )
+
+
 def test_in_memory_corpus_can_be_searched_from_another_thread() -> None:
     from concurrent.futures import ThreadPoolExecutor
 

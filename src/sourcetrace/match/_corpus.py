@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -80,10 +80,20 @@ CREATE TABLE IF NOT EXISTS documents (
     json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS key_counts (
+    term TEXT PRIMARY KEY,
+    cnt INTEGER NOT NULL
+) WITHOUT ROWID;
 """
     + _INDEX_SCHEMA
 )
 _FORMAT = "sourcetrace-corpus-2"
+# Set in a file whose key_counts table is kept up to date (files written before it
+# existed are filled once, when opened for writing).
+_COUNTED = "key_counts"
+_UPSERT_COUNT = (
+    "INSERT INTO key_counts VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt"
+)
 
 
 @dataclass(frozen=True)
@@ -305,6 +315,10 @@ class Corpus:
         self._memory_index: sqlite3.Connection | None = None
         self._last_plans: tuple[list[AnchorSet], list[_Plan]] | None = None
         self._counts: dict[str, int] = {}
+        # Occurrences of each key: kept as documents come and go, because FTS5 counts
+        # a key by reading all its postings (milliseconds for a common key).
+        self._key_totals: Counter[str] = Counter()
+        self._counted = True
         self._unmerged = 0
         self.read_only = read_only
         if isinstance(source, str | os.PathLike):
@@ -330,6 +344,11 @@ class Corpus:
                     f"{path} is a corpus of format {row[0]!r}, not {_FORMAT!r}: build it "
                     "again with 'sourcetrace index add' (or give the path of a new file)"
                 )
+            if not self._has_counts(db):
+                db.execute("DELETE FROM key_counts")
+                db.execute("INSERT INTO key_counts SELECT term, cnt FROM key_stats")
+                db.execute("INSERT INTO meta VALUES (?, '1')", (_COUNTED,))
+                db.commit()
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"{path} cannot be opened as a sourcetrace corpus ({exc}); "
@@ -350,7 +369,18 @@ class Corpus:
             ) from exc
         if row is None or row[0] != _FORMAT:
             raise InputError(f"{path} is not a sourcetrace corpus of format {_FORMAT!r}")
+        # A file written before key counts were kept is searched all the same, with
+        # the counts read from the index itself.
+        self._counted = self._has_counts(db)
         self._db = db
+
+    @staticmethod
+    def _has_counts(db: sqlite3.Connection) -> bool:
+        try:
+            row = db.execute("SELECT 1 FROM meta WHERE name = ?", (_COUNTED,)).fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return row is not None
 
     def close(self) -> None:
         """Write pending changes and close the file (nothing to do in memory)."""
@@ -383,11 +413,12 @@ class Corpus:
             index = self._key_index()
             self._unmerged += 1
             if old is not None:
-                self._unindex(index, old, self._documents[document.id])
+                self._key_totals.subtract(self._unindex(index, old, self._documents[document.id]))
+            tokens = index_tokens(document.text)
             index.execute(
-                "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)",
-                (number, " ".join(index_tokens(document.text))),
+                "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)", (number, " ".join(tokens))
             )
+            self._key_totals.update(tokens)
         if old is not None:
             self._ids[old] = None
         self._documents[document.id] = document
@@ -403,26 +434,32 @@ class Corpus:
         return self._memory_index
 
     @staticmethod
-    def _unindex(index: sqlite3.Connection, number: int, document: Document) -> None:
+    def _unindex(index: sqlite3.Connection, number: int, document: Document) -> list[str]:
+        """Take a document's keys out of the index; returns them."""
         # A contentless FTS5 table forgets a row only when told its exact keys again.
+        tokens = index_tokens(document.text)
         index.execute(
             "INSERT INTO doc_keys(doc_keys, rowid, k) VALUES ('delete', ?, ?)",
-            (number, " ".join(index_tokens(document.text))),
+            (number, " ".join(tokens)),
         )
+        return tokens
 
     def _add_to_db(self, db: sqlite3.Connection, document: Document) -> None:
         row = db.execute("SELECT num, json FROM documents WHERE id = ?", (document.id,)).fetchone()
+        change: Counter[str] = Counter()
         if row is not None:
-            self._unindex(db, row[0], _document_from_json(row[1]))
+            change.subtract(self._unindex(db, row[0], _document_from_json(row[1])))
             db.execute("DELETE FROM documents WHERE num = ?", (row[0],))
         cursor = db.execute(
             "INSERT INTO documents(id, json) VALUES (?, ?)",
             (document.id, _document_to_json(document)),
         )
+        tokens = index_tokens(document.text)
         db.execute(
-            "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)",
-            (cursor.lastrowid, " ".join(index_tokens(document.text))),
+            "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)", (cursor.lastrowid, " ".join(tokens))
         )
+        change.update(tokens)
+        db.executemany(_UPSERT_COUNT, ((key, cnt) for key, cnt in change.items() if cnt))
 
     def optimize(self) -> None:
         """Merge the index into one segment: smaller, and quicker to search.
@@ -584,17 +621,21 @@ class Corpus:
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How often each key occurs in the corpus (occurrences, not documents).
 
-        FTS5 counts a key's occurrences by reading its postings, which costs most for
-        the commonest keys, the ones every quote has: counts are kept until the next
-        document is added.
+        Read from the counts kept as documents are added; in a file written before
+        those were kept, from the index (FTS5 reads a key's postings to count them,
+        which costs most for the commonest keys): looked-up counts are cached until
+        the next document is added.
         """
+        if self._db is None:
+            return self._key_totals
         counts = self._counts
         wanted = [key for key in keys if key not in counts]
         if wanted:
             if len(counts) > _COUNT_CACHE:
                 counts.clear()
             marks = ",".join("?" * len(wanted))
-            query = f"SELECT term, cnt FROM key_stats WHERE term IN ({marks})"
+            table = "key_counts" if self._counted else "key_stats"
+            query = f"SELECT term, cnt FROM {table} WHERE term IN ({marks})"
             counts.update(dict.fromkeys(wanted, 0))
             counts.update(self._key_index().execute(query, wanted))
         return counts
@@ -614,5 +655,7 @@ class Corpus:
         if self._db is None and self._memory_index is None:
             return 0
         index = self._key_index()
+        # FTS5 holds recent additions in memory until the transaction ends.
+        index.commit()
         row = index.execute("SELECT sum(length(block)) FROM doc_keys_data").fetchone()
         return int(row[0] or 0)

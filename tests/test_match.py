@@ -388,3 +388,42 @@ def test_speaker_agrees_reads_offices_and_first_names(
     doc = _turn_doc(label)
     speaker = Agent(id="a", name=name, role=role)
     assert speaker_agrees(speaker, doc.turns[0], doc) is expected
+
+
+_TWO_SAFE_PLACES = (
+    "MR VELL: The Kessring tunnel is perfectly safe for freight trains. It reopens on "
+    "Monday morning.\n"
+    "QUESTION: And the ferry terminal at Orsund? The union says the gangways are worn.\n"
+    "MR VELL: The new ferry terminal is perfectly safe for passengers. The union has "
+    "seen the inspection report."
+)
+
+
+def test_mixed_claim_prefers_the_passage_whose_surroundings_say_the_rest() -> None:
+    from data.match_fixtures import transcript
+
+    doc = transcript(_TWO_SAFE_PLACES)
+    # "perfectly safe" stands twice, word for word, in the same speaker's turns: only the
+    # unquoted words (ferry, terminal, union) tell which statement the article reports.
+    mixed = claim(
+        'the ferry terminal was "perfectly safe" whatever the union said',
+        kind="mixed",
+        quotes=["perfectly safe"],
+    )
+    found = match_claim(mixed, [doc], CONFIG)
+    assert [e.relation for e in found[:2]] == ["verbatim", "verbatim"]
+    first, second = found[0], found[1]
+    assert first.passage is not None and second.passage is not None
+    ferry = _TWO_SAFE_PLACES.index("perfectly safe for passengers")
+    assert first.passage.start == ferry
+    assert second.passage.start == _TWO_SAFE_PLACES.index("perfectly safe for freight")
+    # Unquoted stems: ferry, termi, whate, union. Around the ferry passage (its turn
+    # only: the question is another speaker's): ferry, termi, union -> 3/4. Around the
+    # tunnel passage, which may not reach into the question: none.
+    assert first.context_share == 0.75
+    assert second.context_share == 0.0
+
+
+def test_direct_and_indirect_claims_carry_no_context_share() -> None:
+    found = match_claim(claim("The tunnel is safe."), [briefing()], CONFIG)
+    assert found[0].context_share is None

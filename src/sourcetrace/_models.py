@@ -313,6 +313,12 @@ class Evidence(_Model):
     secondary: bool = False
     """The document itself attributes the words to someone: it is a report of the
     statement, not the statement."""
+    context_share: float | None = Field(default=None, ge=0, le=1)
+    """For a mixed claim: the share of its own unquoted content words (stems) found in
+    the passage's sentences and the one either side, within the passage's transcript
+    turn. Among passages that hold the quoted words equally well, the one whose
+    surroundings say what the claim says around them ranks first. ``None`` for other
+    claims, or when the unquoted part has no content word."""
 
     @property
     def quoted_text(self) -> str:

@@ -6,6 +6,7 @@ import logging
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -67,6 +68,9 @@ class Query:
     content: Words | None
     speaker: Agent | None
     error: str | None = None
+    context: frozenset[str] = frozenset()
+    """Stems of a mixed claim's unquoted content words: what the passage's surroundings
+    should say too."""
 
     def anchors(self, config: TraceConfig) -> list[AnchorSet] | None:
         """What a document must hold to be worth aligning (see :class:`Corpus`)."""
@@ -167,7 +171,42 @@ def build_query(
             content_words = None
     if not segments and content_words is None:
         return Query(claim_id, kind, [], None, speaker, error="empty")
-    return Query(claim_id, kind, segments, content_words, speaker)
+    context = _unquoted_stems(content, quotes) if kind == "mixed" else frozenset()
+    return Query(claim_id, kind, segments, content_words, speaker, context=context)
+
+
+def _unquoted_stems(content: str, quotes: list[str]) -> frozenset[str]:
+    rest = content
+    for quote in quotes:
+        rest = rest.replace(quote, " ", 1)
+    return frozenset(
+        word[:_STEM]
+        for word in words_of(normalize(rest)).items
+        if len(word) >= 3 and word.isalpha() and word not in STOPWORDS
+    )
+
+
+def _context_shares(context: frozenset[str], entry: Entry, found: list[_Found]) -> list[float]:
+    """For each passage, the share of ``context`` in its sentences and one either side.
+
+    The surroundings stop at a transcript turn: another speaker's words say nothing
+    about what this one said.
+    """
+    words = entry.words
+    starts = [words.original(index, index + 1)[0] for index in range(len(words))]
+    sentences = entry.sentences
+    shares: list[float] = []
+    for item in found:
+        first = entry.sentence_of(max(0, bisect_left(starts, item.start + 1) - 1))
+        last = entry.sentence_of(max(0, bisect_left(starts, item.end) - 1))
+        if first > 0 and first not in entry.turn_starts:
+            first -= 1
+        if last + 1 < len(sentences) and last + 1 not in entry.turn_starts:
+            last += 1
+        stop = sentences[last + 1] if last + 1 < len(sentences) else len(words)
+        around = {word[:_STEM] for word in words.items[sentences[first] : stop]}
+        shares.append(round(len(context & around) / len(context), 2))
+    return shares
 
 
 def check_quote(quote: str) -> None:
@@ -574,6 +613,12 @@ def match_entry(query: Query, entry: Entry, config: TraceConfig) -> tuple[list[E
             found, seen = _paraphrase_in(query, entry, config)
             best_seen = max(best_seen, seen)
     evidence = [_evidence(query, entry, item) for item in found]
+    if query.context and found:
+        shares = _context_shares(query.context, entry, found)
+        evidence = [
+            item.model_copy(update={"context_share": share})
+            for item, share in zip(evidence, shares, strict=True)
+        ]
     evidence.sort(key=_rank_key)
     return evidence[:_MAX_PER_DOCUMENT], best_seen
 
@@ -612,11 +657,13 @@ _RELATION_ORDER = {
 }
 
 
-def _rank_key(item: Evidence) -> tuple[int, float, int, str, int]:
+def _rank_key(item: Evidence) -> tuple[int, float, float, int, str, int]:
     # Evidence where the source gives the words to the claimed speaker comes first (or
     # a primary source that cannot say), then a source that gives them to someone else,
     # then a report of the words: a transcript outranks a wire story about it. Within a
-    # tier the closest match wins; position breaks ties so that ranking is reproducible.
+    # tier the closest match wins, then (a mixed claim) the passage whose surroundings say
+    # what the claim says around the quote; position breaks ties so that ranking is
+    # reproducible.
     if item.speaker_agrees is False:
         tier = 1
     elif item.speaker_agrees is None and item.secondary:
@@ -626,6 +673,7 @@ def _rank_key(item: Evidence) -> tuple[int, float, int, str, int]:
     return (
         tier,
         -item.score,
+        -(item.context_share or 0.0),
         _RELATION_ORDER[item.relation],
         item.document_id or "",
         item.passage.start if item.passage else 0,

@@ -427,3 +427,49 @@ def test_mixed_claim_prefers_the_passage_whose_surroundings_say_the_rest() -> No
 def test_direct_and_indirect_claims_carry_no_context_share() -> None:
     found = match_claim(claim("The tunnel is safe."), [briefing()], CONFIG)
     assert found[0].context_share is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "name", "expected"),
+    [
+        # The heading names who holds the office: the label is that person...
+        ("Remarks by Secretary Lena Ortiz at the Harbor Forum", "THE SECRETARY",
+         "Lena Ortiz", True),
+        ("REMARKS BY SECRETARY LENA ORTIZ AT THE HARBOR FORUM", "THE SECRETARY",
+         "Lena Ortiz", True),
+        ("Press Briefing by Press Secretary Ida Lund", "THE PRESS SECRETARY",
+         "Ida Lund", True),
+        ("Secretary of Transport Lena Ortiz meets the port unions", "THE SECRETARY",
+         "Lena Ortiz", True),
+        # ...and nobody else, whatever their role,
+        ("Remarks by Secretary Lena Ortiz at the Harbor Forum", "THE SECRETARY",
+         "Tomas Berg", False),
+        # a heading that names no holder of that office leaves the role to decide (none
+        # known here: cannot tell),
+        ("Press Briefing by Spokesperson Tomas Berg", "THE SECRETARY", "Lena Ortiz", None),
+        ("Press Briefing, Harbor Ministry", "THE SECRETARY", "Lena Ortiz", None),
+        # and two holders of one office name neither.
+        ("Secretary Lena Ortiz and Secretary Ada Reyes on the ferry strike",
+         "THE SECRETARY", "Lena Ortiz", None),
+    ],
+)  # fmt: skip
+def test_speaker_agrees_reads_the_office_holder_from_the_heading(
+    heading: str, label: str, name: str, expected: bool | None
+) -> None:
+    from sourcetrace.match._speaker import speaker_agrees
+
+    text = f"{heading}\n\n{label}: The ferry will run again on Friday."
+    start = text.index(label)
+    doc = Document(
+        id="d",
+        kind="transcript",
+        text=text,
+        turns=[
+            Turn(
+                speaker=label,
+                span=Span.of(text, start + len(label) + 2, len(text)),
+                label=Span.of(text, start, start + len(label) + 1),
+            )
+        ],
+    )
+    assert speaker_agrees(Agent(id="a", name=name), doc.turns[0], doc) is expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .._models import Agent, Document, Turn
 from ..text.normalize import normalize
@@ -139,8 +140,13 @@ def speaker_agrees(speaker: Agent | None, turn: Turn | None, document: Document)
     if names[-1] in label_words:
         return True
     if label_words and all(w in _TITLES or w in _ROLE_WORDS for w in label_words):
-        # "THE SECRETARY": an office, not a name. It is the speaker when the speaker
-        # holds that office; with no role known there is nothing to compare.
+        # "THE SECRETARY": an office, not a name. When the transcript's heading names
+        # who holds it ("Remarks by Secretary Lena Ortiz"), that settles it; otherwise
+        # it is the speaker when the speaker holds that office, and with no role known
+        # there is nothing to compare.
+        holder = _holders(_heading(document)).get(_office_key(label_words))
+        if holder is not None:
+            return holder == names[-1]
         return _holds_office(speaker, label_words)
     # A label by first name alone ("DANA:"), as some transcripts write the host's guests.
     return len(label_words) == 1 and len(names) > 1 and label_words[0] == names[0]
@@ -152,6 +158,74 @@ _CHAIRING = frozenset({"moderator", "host", "operator"})
 
 def _fold_roles(words: list[str]) -> set[str]:
     return {_ROLE_FOLD.get(w, w) for w in words if w != "the"}
+
+
+# A heading's words, with the punctuation that ends a name kept as a token of its own.
+_HEADING_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?|\S")
+# Words that end a name in a heading ("Secretary Lena Ortiz at the forum").
+_HEADING_STOPS = frozenset(
+    {"by", "at", "on", "in", "with", "to", "from", "during", "before", "after", "a", "an"}
+)
+_HEADING_CHARS = 1_000
+
+
+def _office_key(words: list[str]) -> frozenset[str]:
+    return frozenset(_fold_roles(words) - {"press", "deputy", "chief", "vice"})
+
+
+def _heading(document: Document) -> str:
+    """What a transcript says before its first turn, and its title."""
+    first = min(
+        (turn.label.start if turn.label is not None else turn.span.start)
+        for turn in document.turns
+    )
+    return f"{document.title or ''}\n{document.text[: min(first, _HEADING_CHARS)]}"
+
+
+@lru_cache(maxsize=256)
+def _holders(heading: str) -> dict[frozenset[str], str]:
+    """Surname of the holder of each office a heading names, when only one does.
+
+    "Press Secretary Ida Lund", "Remarks by Secretary Lena Ortiz at ...": an office,
+    then a name of two or three capitalised words. "Secretary of Transport Lena
+    Ortiz": after "of" or "for", the department's words come first, so the name is the
+    last two capitalised words. Anything less clear names no one.
+    """
+    tokens = _HEADING_TOKEN_RE.findall(heading)
+    found: dict[frozenset[str], set[str]] = {}
+    index = 0
+    while index < len(tokens):
+        office: list[str] = []
+        while index < len(tokens) and _is_office_word(tokens[index]):
+            office.append(tokens[index].lower().rstrip("."))
+            index += 1
+        if not office:
+            index += 1
+            continue
+        department = index < len(tokens) and tokens[index].lower() in ("of", "for")
+        if department:
+            index += 1
+        run: list[str] = []
+        while index < len(tokens):
+            token = tokens[index]
+            lower = token.lower()
+            if department and lower in ("the", "and"):
+                index += 1
+                continue
+            if not token[0].isupper() or lower in _HEADING_STOPS or not token[0].isalpha():
+                break
+            run.append(token.rstrip("."))
+            index += 1
+        name = run[-2:] if department and len(run) >= 3 else run
+        key = _office_key(office)
+        if key and 2 <= len(name) <= 3:
+            found.setdefault(key, set()).add(_words(name[-1])[-1])
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
+
+
+def _is_office_word(token: str) -> bool:
+    word = token.lower().rstrip(".")
+    return token[0].isupper() and (word in _TITLES or word in _ROLE_WORDS) and word != "the"
 
 
 def _holds_office(speaker: Agent, label_words: list[str]) -> bool | None:

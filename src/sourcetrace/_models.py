@@ -59,6 +59,7 @@ DocumentKind = Literal["article", "transcript", "statement", "report", "unknown"
 AgentKind = Literal["person", "organization", "outlet", "anonymous", "group"]
 ClaimKind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["neutral", "loaded"]
+ExpectationReason = Literal["via_publisher", "speaker_publisher", "speaker_author", "speaker_turn"]
 Relation = Literal["verbatim", "minor_edit", "altered", "truncated", "paraphrase", "not_found"]
 Verdict = Literal[
     "verbatim", "minor_edit", "altered", "truncated", "paraphrase", "not_found", "misattributed"
@@ -453,6 +454,26 @@ class Hop(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class Expectation(_Model):
+    """A source a claim is expected to come from, by who published it or speaks in it.
+
+    Found before matching, from the claim's speaker and intermediaries alone, so that a
+    claim not found can be reported as missing from the very documents it names ("the
+    quote is not in the briefing where Okafor speaks").
+    """
+
+    claim_id: str
+    document_id: str
+    reason: ExpectationReason
+    """``via_publisher``: the document is published by an outlet of the claim's ``via``
+    chain (that outlet's own report); ``speaker_publisher``: published by the speaker
+    (an organisation's statement) or the speaker's affiliation; ``speaker_author``:
+    written by the speaker; ``speaker_turn``: a transcript with a turn labelled with the
+    speaker's surname."""
+    detail: str
+    """What matched, as the document writes it: the publisher, author or turn label."""
+
+
 class ErrorRecord(_Model):
     """Something that failed during a trace without stopping it."""
 
@@ -484,6 +505,9 @@ class TraceReport(_Model):
     errors: list[ErrorRecord] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)
     """Seconds spent per stage."""
+    expected: list[Expectation] = Field(default_factory=list)
+    """Loaded sources each claim is expected to come from (see :class:`Expectation`);
+    documents of a corpus are not listed, only those loaded for the trace."""
 
     @model_validator(mode="after")
     def _check_offsets(self) -> Self:
@@ -515,6 +539,12 @@ class TraceReport(_Model):
                     raise ValueError(f"hop evidence names unknown document {item.document_id}")
                 spans = [*item.segments, item.passage]
                 _require_spans_in(texts[item.document_id], spans, f"evidence for {item.claim_id}")
+        for expectation in self.expected:
+            if expectation.claim_id not in claim_ids or expectation.document_id not in texts:
+                raise ValueError(
+                    f"expectation names unknown claim {expectation.claim_id} "
+                    f"or document {expectation.document_id}"
+                )
         return self
 
     # --- navigation -------------------------------------------------------------------
@@ -538,6 +568,11 @@ class TraceReport(_Model):
         """The evidence for one claim, best first."""
         claim_id = claim if isinstance(claim, str) else claim.id
         return [item for item in self.evidence if item.claim_id == claim_id]
+
+    def expected_for(self, claim: Claim | str) -> list[Expectation]:
+        """The sources one claim is expected to come from, in document order."""
+        claim_id = claim if isinstance(claim, str) else claim.id
+        return [item for item in self.expected if item.claim_id == claim_id]
 
     def best_evidence(self, claim: Claim | str) -> Evidence | None:
         """The best evidence for one claim (``None`` if the claim was not matched)."""

@@ -19,7 +19,7 @@ from ._config import TraceConfig
 from ._errors import FetchError, InputError, SourcetraceError
 from ._models import Claim, Document, ErrorRecord, Evidence, Hop, Span, TraceReport
 from ._sync import run_sync
-from .discover import SourceLike, SourceRef, discover, links_near
+from .discover import SourceLike, SourceRef, discover, expected_sources, links_near
 from .extract import Extractor, extract
 from .fetch import Fetcher, aload
 from .graph import build_graph
@@ -317,6 +317,7 @@ async def atrace(
         )
         errors.extend(fetch_errors)
         timings["fetch"] = time.perf_counter() - clock
+        expected = expected_sources(extraction.claims, documents)
 
         clock = time.perf_counter()
         corpora: list[Corpus] = list(discovery.corpora)  # type: ignore[arg-type]
@@ -359,6 +360,7 @@ async def atrace(
         graph=graph,
         errors=errors,
         timings=timings,
+        expected=expected,
     )
 
 

@@ -17,8 +17,9 @@ from urllib.parse import urldefrag
 
 from ._config import TraceConfig
 from ._errors import UnsupportedInputError
-from ._models import Claim, Document, ErrorRecord
+from ._models import Agent, Claim, Document, ErrorRecord, Expectation, ExpectationReason
 from .fetch import links_near as fetch_links_near
+from .text.normalize import normalize
 
 __all__ = [
     "SOURCE_SUFFIXES",
@@ -27,6 +28,7 @@ __all__ = [
     "SourceLike",
     "SourceRef",
     "discover",
+    "expected_sources",
     "links_near",
 ]
 
@@ -185,3 +187,82 @@ def discover(
                 )
                 add(SourceRef(url, "link", near), key)
     return found
+
+
+# Words that say nothing about which outlet or person is meant.
+_NAME_NOISE = frozenset({"the", "a", "an", "of", "and", "news", "inc", "ltd", "plc", "co"})
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "jr", "sr"})
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normalize(name).text.split()) - _NAME_NOISE
+
+
+def _same_name(agent_name: str, written: str) -> bool:
+    """Whether two ways of writing a name can be the same outlet or body: the words of
+    one hold the other's ("Meridian Press" and "The Meridian Press"; "the ministry" and
+    "Harbor Ministry")."""
+    ours, theirs = _name_words(agent_name), _name_words(written)
+    return bool(ours and theirs) and (ours <= theirs or theirs <= ours)
+
+
+def _surname(agent: Agent) -> str | None:
+    words = [w for w in normalize(agent.name).text.split() if w not in _HONORIFICS]
+    return words[-1] if words else None
+
+
+def _expectations(claim: Claim, document: Document) -> Iterator[Expectation]:
+    def expect(reason: ExpectationReason, detail: str) -> Expectation:
+        return Expectation(claim_id=claim.id, document_id=document.id, reason=reason, detail=detail)
+
+    publisher = document.publisher
+    if publisher and any(
+        agent.kind == "outlet" and _same_name(agent.name, publisher) for agent in claim.via
+    ):
+        yield expect("via_publisher", publisher)
+        return
+    speaker = claim.speaker
+    if speaker.anonymous:
+        return
+    if speaker.kind == "person":
+        surname = _surname(speaker)
+        if surname is None:
+            return
+        for author in document.authors:
+            if surname in normalize(author).text.split():
+                yield expect("speaker_author", author)
+                return
+        for turn in document.turns:
+            if surname in normalize(turn.speaker).text.split():
+                yield expect("speaker_turn", turn.speaker)
+                return
+        if publisher and speaker.affiliation and _same_name(speaker.affiliation, publisher):
+            yield expect("speaker_publisher", publisher)
+    elif (
+        speaker.kind in ("organization", "outlet")
+        and publisher
+        and _same_name(speaker.name, publisher)
+    ):
+        yield expect("speaker_publisher", publisher)
+
+
+def expected_sources(claims: Sequence[Claim], documents: Sequence[Document]) -> list[Expectation]:
+    """Which loaded documents each claim should come from, by who made them.
+
+    Before any matching, from names alone: a document published by an outlet of the
+    claim's ``via`` chain ("Meridian Press quoted ..." and a Meridian Press story), a
+    transcript with a turn labelled with the speaker's surname, a document written by
+    the speaker, or one published by the speaking organisation (or by a speaker's
+    affiliation). A trace reports them so that a claim not found is known to be missing
+    from the very sources it names. Anonymous speakers expect nothing of their own.
+
+    Returns:
+        One :class:`~sourcetrace.Expectation` per claim and document at most (the first
+        reason that holds, in the order above), claims in order, then documents.
+    """
+    return [
+        expectation
+        for claim in claims
+        for document in documents
+        for expectation in _expectations(claim, document)
+    ]

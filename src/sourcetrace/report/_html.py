@@ -10,7 +10,7 @@ from html import escape
 
 from .._models import Claim, Document, Evidence, TraceReport
 from ..graph import readable, render_svg
-from ._text import describe_source
+from ._text import describe_expected, describe_source
 from ._timeline import timeline
 
 __all__ = ["render_html"]
@@ -90,6 +90,8 @@ def _claim_row(report: TraceReport, claim: Claim) -> str:
                 f'<a href="#{_anchor(best)}">{escape(describe_source(report, best))}</a>'
                 f"<br>“{escape(best.quoted_text)}”{_diff(best)}"
             )
+    if (best is None or best.passage is None) and report.expected_for(claim):
+        source = f'<span class="st-dim">{escape(describe_expected(report, claim))}</span>'
     return (
         f'<tr id="st-claim-{escape(claim.id)}"><td>{escape(claim.id)}</td>'
         f"<td>“{escape(words)}”<br><span class=\"st-dim\">{escape(claim.kind)} · {cue} · "

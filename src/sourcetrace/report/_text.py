@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .._models import Claim, Evidence, TraceReport
 
-__all__ = ["VERDICT_STYLES", "describe_source", "render_rich", "render_text"]
+__all__ = ["VERDICT_STYLES", "describe_expected", "describe_source", "render_rich", "render_text"]
 
 VERDICT_STYLES = {
     "verbatim": "bold green",
@@ -38,6 +38,28 @@ def describe_source(report: TraceReport, item: Evidence | None) -> str:
     if item.turn_speaker:
         where += f" [{item.turn_speaker}]"
     return f"{where} @{item.passage.start}-{item.passage.end}"
+
+
+_EXPECTED_SHOWN = 3
+
+
+def describe_expected(report: TraceReport, claim: Claim) -> str:
+    """Where a claim not found was expected to be, in words ("" when nowhere).
+
+    "not in Harbor briefing [MS OKAFOR]; Meridian Press story (Meridian Press)": the
+    sources named by the claim's speaker or intermediaries that hold no match.
+    """
+    expected = report.expected_for(claim)
+    if not expected:
+        return ""
+    parts = []
+    for item in expected[:_EXPECTED_SHOWN]:
+        doc = report.document(item.document_id)
+        where = doc.title or doc.url or doc.id
+        detail = f"[{item.detail}]" if item.reason == "speaker_turn" else f"({item.detail})"
+        parts.append(f"{where} {detail}")
+    more = len(expected) - _EXPECTED_SHOWN
+    return "not in " + "; ".join(parts) + (f" and {more} more" if more > 0 else "")
 
 
 def _claim_words(claim: Claim) -> str:
@@ -83,6 +105,8 @@ def render_rich(report: TraceReport) -> RenderableType:
         if best and best.passage is not None:
             passage.append(_short(best.quoted_text, 160))
             passage.append("\n" + describe_source(report, best), style="dim")
+        else:
+            passage.append(describe_expected(report, claim), style="dim")
         table.add_row(
             claim.id,
             claim_cell,

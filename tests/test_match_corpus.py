@@ -178,25 +178,41 @@ def _fts5_counts(db_path: Path) -> dict[str, int]:
     return dict(rows)
 
 
-def test_corpus_file_keeps_key_counts_equal_to_the_index_through_replacements(
+def _kept_counts(db_path: Path) -> tuple[bool, dict[str, int]]:
+    import sqlite3
+
+    db = sqlite3.connect(db_path)
+    marked = db.execute("SELECT 1 FROM meta WHERE name = 'key_counts'").fetchone() is not None
+    rows = db.execute("SELECT term, cnt FROM key_counts").fetchall()
+    db.close()
+    return marked, dict(rows)
+
+
+def test_corpus_file_counts_keys_like_its_index_before_and_after_optimize(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "counts.db"
-    texts = {
-        "a": "The ferry to Orsund leaves at nine; the ferry returns at noon.",
-        "b": "The bridge to Kalvik opens in June, the harbor office said.",
-    }
+    keys = ["ferry", "bridg", "orsun", "kalvi", "sorvi", "harbo"]
     with Corpus(path) as corpus:
-        for doc_id, text in texts.items():
-            corpus.add(Document(id=doc_id, text=text))
-        # "a" is replaced: its ferry, Orsund and nine are gone; the bridge counts twice.
+        corpus.add(Document(id="a", text="The ferry to Orsund leaves at nine; the ferry returns."))
+        corpus.add(Document(id="b", text="The bridge to Kalvik opens in June, the harbor said."))
+        # "a" is replaced: its ferries and Orsund are gone; the bridge counts twice.
         corpus.add(Document(id="a", text="The bridge at Sorvik closes for repairs."))
+        before = dict(corpus._frequencies(keys))
+        corpus.optimize()
+    marked, kept = _kept_counts(path)
     index = _fts5_counts(path)
-    with Corpus(path, read_only=True) as reopened:
-        kept = reopened._frequencies(["ferry", "bridg", "orsun", "kalvi", "sorvi", "harbo"])
-    assert kept == {key: index.get(key, 0) for key in kept}
-    assert kept["bridg"] == 2 and kept["sorvi"] == 1
-    assert kept["ferry"] == 0 and kept["orsun"] == 0
+    assert marked and kept == index
+    assert before == {key: index.get(key, 0) for key in keys}
+    assert before["bridg"] == 2 and before["sorvi"] == 1 and before["ferry"] == 0
+    with Corpus(path) as corpus:
+        assert corpus._frequencies(keys) == before
+        # A document added after optimize() takes the mark away, in the same
+        # transaction: counts are read from the index until the next optimize().
+        corpus.add(Document(id="c", text="Another ferry for Orsund."))
+        corpus.commit()
+        assert not _kept_counts(path)[0]
+        assert corpus._frequencies(["ferry", "orsun"]) == {"ferry": 1, "orsun": 1}
 
 
 def test_in_memory_corpus_counts_keys_like_its_index() -> None:
@@ -210,31 +226,26 @@ def test_in_memory_corpus_counts_keys_like_its_index() -> None:
     assert not counts.get("late")
 
 
-def test_corpus_file_without_kept_counts_is_searched_and_filled_when_opened_to_write(
-    tmp_path: Path,
-) -> None:
+def test_corpus_file_without_kept_counts_is_searched_all_the_same(tmp_path: Path) -> None:
     import sqlite3
 
     path = tmp_path / "older.db"
     with Corpus(path) as corpus:
         corpus.add(briefing())
         corpus.add(wire())
-    # A file written before counts were kept: no marker, no counts.
+    # A file written before counts were kept: no mark, no counts.
     db = sqlite3.connect(path)
-    db.execute("DELETE FROM meta WHERE name = 'key_counts'")
-    db.execute("DELETE FROM key_counts")
+    db.execute("DROP TABLE key_counts")
     db.commit()
     db.close()
     expected = locate("The tunnel is safe", [briefing(), wire()], speaker=VELL)
     with Corpus(path, read_only=True) as old:
-        assert not old._counted
         found = locate("The tunnel is safe", old, speaker=VELL)
     assert [e.model_dump() for e in found] == [e.model_dump() for e in expected]
+    # Opened to write, the table is created; optimize() fills it.
     with Corpus(path) as writable:
-        assert writable._counted
-    assert dict(sqlite3.connect(path).execute("SELECT term, cnt FROM key_counts")) == (
-        _fts5_counts(path)
-    )
+        writable.optimize()
+    assert _kept_counts(path) == (True, _fts5_counts(path))
 
 
 def test_in_memory_corpus_can_be_searched_from_another_thread() -> None:

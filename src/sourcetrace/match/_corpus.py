@@ -88,12 +88,9 @@ CREATE TABLE IF NOT EXISTS key_counts (
     + _INDEX_SCHEMA
 )
 _FORMAT = "sourcetrace-corpus-2"
-# Set in a file whose key_counts table is kept up to date (files written before it
-# existed are filled once, when opened for writing).
+# Set in a file whose key_counts table matches its index: written by optimize(), taken
+# away by the first document added after it.
 _COUNTED = "key_counts"
-_UPSERT_COUNT = (
-    "INSERT INTO key_counts VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt"
-)
 
 
 @dataclass(frozen=True)
@@ -318,7 +315,6 @@ class Corpus:
         # Occurrences of each key: kept as documents come and go, because FTS5 counts
         # a key by reading all its postings (milliseconds for a common key).
         self._key_totals: Counter[str] = Counter()
-        self._counted = True
         self._unmerged = 0
         self.read_only = read_only
         if isinstance(source, str | os.PathLike):
@@ -344,11 +340,6 @@ class Corpus:
                     f"{path} is a corpus of format {row[0]!r}, not {_FORMAT!r}: build it "
                     "again with 'sourcetrace index add' (or give the path of a new file)"
                 )
-            if not self._has_counts(db):
-                db.execute("DELETE FROM key_counts")
-                db.execute("INSERT INTO key_counts SELECT term, cnt FROM key_stats")
-                db.execute("INSERT INTO meta VALUES (?, '1')", (_COUNTED,))
-                db.commit()
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"{path} cannot be opened as a sourcetrace corpus ({exc}); "
@@ -369,9 +360,6 @@ class Corpus:
             ) from exc
         if row is None or row[0] != _FORMAT:
             raise InputError(f"{path} is not a sourcetrace corpus of format {_FORMAT!r}")
-        # A file written before key counts were kept is searched all the same, with
-        # the counts read from the index itself.
-        self._counted = self._has_counts(db)
         self._db = db
 
     @staticmethod
@@ -446,20 +434,21 @@ class Corpus:
 
     def _add_to_db(self, db: sqlite3.Connection, document: Document) -> None:
         row = db.execute("SELECT num, json FROM documents WHERE id = ?", (document.id,)).fetchone()
-        change: Counter[str] = Counter()
+        # The kept counts no longer match the index: they are read from it again
+        # until optimize() writes them anew (in this transaction, so that a reader
+        # never sees new documents with old counts).
+        db.execute("DELETE FROM meta WHERE name = ?", (_COUNTED,))
         if row is not None:
-            change.subtract(self._unindex(db, row[0], _document_from_json(row[1])))
+            self._unindex(db, row[0], _document_from_json(row[1]))
             db.execute("DELETE FROM documents WHERE num = ?", (row[0],))
         cursor = db.execute(
             "INSERT INTO documents(id, json) VALUES (?, ?)",
             (document.id, _document_to_json(document)),
         )
-        tokens = index_tokens(document.text)
         db.execute(
-            "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)", (cursor.lastrowid, " ".join(tokens))
+            "INSERT INTO doc_keys(rowid, k) VALUES (?, ?)",
+            (cursor.lastrowid, " ".join(index_tokens(document.text))),
         )
-        change.update(tokens)
-        db.executemany(_UPSERT_COUNT, ((key, cnt) for key, cnt in change.items() if cnt))
 
     def optimize(self) -> None:
         """Merge the index into one segment: smaller, and quicker to search.
@@ -472,6 +461,11 @@ class Corpus:
             return
         index = self._key_index()
         index.execute("INSERT INTO doc_keys(doc_keys) VALUES ('optimize')")
+        if self._db is not None:
+            # One pass over the merged index instead of a count per document added.
+            index.execute("DELETE FROM key_counts")
+            index.execute("INSERT INTO key_counts SELECT term, cnt FROM key_stats")
+            index.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (_COUNTED,))
         index.commit()
         self._unmerged = 0
 
@@ -621,10 +615,10 @@ class Corpus:
     def _frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         """How often each key occurs in the corpus (occurrences, not documents).
 
-        Read from the counts kept as documents are added; in a file written before
-        those were kept, from the index (FTS5 reads a key's postings to count them,
-        which costs most for the commonest keys): looked-up counts are cached until
-        the next document is added.
+        In memory, kept as documents are added. In a file, read from the counts that
+        :meth:`optimize` writes, or from the index itself when documents were added
+        since (FTS5 reads a key's postings to count it, which costs most for the
+        commonest keys); looked-up counts are cached until the next document is added.
         """
         if self._db is None:
             return self._key_totals
@@ -634,7 +628,7 @@ class Corpus:
             if len(counts) > _COUNT_CACHE:
                 counts.clear()
             marks = ",".join("?" * len(wanted))
-            table = "key_counts" if self._counted else "key_stats"
+            table = "key_counts" if self._has_counts(self._db) else "key_stats"
             query = f"SELECT term, cnt FROM {table} WHERE term IN ({marks})"
             counts.update(dict.fromkeys(wanted, 0))
             counts.update(self._key_index().execute(query, wanted))

@@ -31,3 +31,46 @@ def test_a_pronoun_after_a_pair_of_names_refers_to_the_pair() -> None:
     assert second.source is not None and second.source.text == "They"
     assert second.speaker is first.speaker
     assert first.speaker.name == "Lund and Reyes"
+
+
+def test_a_count_of_fishermen_speaks_as_a_group() -> None:
+    text = "Five fishermen said the new quay had cut their catch by half."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Five fishermen"
+    assert claim.source.start == text.index("Five")
+    assert claim.cue is not None and claim.cue.span.text == "said"
+    assert _texts(claim) == ["the new quay had cut their catch by half"]
+    assert claim.speaker.kind == "group" and claim.speaker.anonymous
+
+
+def test_plural_compounds_in_men_and_people_are_speakers() -> None:
+    sources = [
+        claim.source.text
+        for text in (
+            "Two congresswomen said the ferry budget was short.",
+            "The townspeople say the ferry is always late.",
+            "Fishermen in the north harbor say the channel is too shallow.",
+        )
+        for claim in extract_claims(text)
+        if claim.source is not None
+    ]
+    assert sources == ["Two congresswomen", "The townspeople", "Fishermen in the north harbor"]
+
+
+def test_a_word_in_men_that_names_no_people_is_no_speaker() -> None:
+    assert extract_claims("The regimen said little about the harbor.") == []
+
+
+def test_a_bare_weekday_between_subject_and_cue() -> None:
+    text = "Harbor officials Tuesday said the channel would reopen on Friday."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Harbor officials"
+    assert claim.cue is not None and claim.cue.span.start == text.index("said")
+    assert _texts(claim) == ["the channel would reopen on Friday"]
+
+
+def test_a_weekday_after_on_still_ends_the_subject() -> None:
+    # skipping the weekday alone would leave "Okafor on" as the subject and lose the claim
+    (claim,) = extract_claims("Okafor on Tuesday said the channel would reopen.")
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert _texts(claim) == ["the channel would reopen"]

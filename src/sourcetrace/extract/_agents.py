@@ -20,10 +20,10 @@ from ._lexicon import (
     OUTLET_NOUNS,
     OUTLET_WORDS,
     PERSON_NOUNS,
-    PLURAL_PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
+    is_person_plural,
     is_share,
 )
 
@@ -240,7 +240,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             proper=True,
         )
     description = " ".join(body)
-    plural = head in PLURAL_PERSON_NOUNS or (
+    plural = is_person_plural(head) or (
         head.endswith("s") and not head.endswith("ss") and head[:-1] in PERSON_NOUNS
     )
     if head in PERSON_NOUNS or plural or set(body_low) & _ANONYMOUS_MARKERS:

@@ -303,6 +303,22 @@ PLURAL_PERSON_NOUNS = frozenset(
     word for word in PERSON_NOUNS if word.endswith("s") and not word.endswith("ss")
 ) | {"people", "men", "women", "spokespeople"}
 
+_NOT_PERSON_COMPOUNDS = _wordset("specimen regimen abdomen acumen albumen stamen omen hymen dolmen")
+
+
+def is_person_plural(word: str) -> bool:
+    """Whether a lower-case word is a plural that names people: "officials", or a
+    compound in *-men*, *-people* or *-folk* ("fishermen", "townspeople")."""
+    if word in PLURAL_PERSON_NOUNS:
+        return True
+    return (
+        len(word) > 5
+        and word.endswith(("men", "people", "folk", "folks"))
+        and word.isalpha()
+        and word not in _NOT_PERSON_COMPOUNDS
+    )
+
+
 OUTLET_NOUNS = _wordset(
     """paper newspaper agency outlet broadcaster network channel magazine daily weekly
     station website site tabloid wire publication"""

@@ -40,10 +40,10 @@ from ._lexicon import (
     ORG_NOUNS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
-    PLURAL_PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
+    is_person_plural,
     is_share,
     stance_of,
 )
@@ -1136,7 +1136,7 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
         if toks[k].low in _HEAD_ENDERS:
             head = k - 1
             break
-    return toks[head].low in PLURAL_PERSON_NOUNS or toks[head].low in _QUANTITY_HEADS
+    return is_person_plural(toks[head].low) or toks[head].low in _QUANTITY_HEADS
 
 
 def _coordinator_index(toks: list[_Tok], i: int) -> int:
@@ -1224,6 +1224,19 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     if k >= 1 and toks[k].low in _TIME_UNITS and toks[k - 1].low in ("last", "this"):
         # "Ida Lund (D) last week said"
         k -= 2
+        while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+            k -= 1
+    if (
+        k >= 1
+        and toks[k].low in _TIME_WORDS
+        and toks[k - 1].kind == "w"
+        and toks[k - 1].low not in _TIME_MODIFIERS
+        and toks[k - 1].low not in _PP_STARTS
+        and toks[k - 1].low not in _SOURCE_TAILS
+    ):
+        # "Harbor officials Tuesday said": a bare weekday between subject and cue (not
+        # "on Tuesday", which ends the subject as a phrase)
+        k -= 1
         while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
             k -= 1
     if k >= 2 and toks[k].text in ("—", "–", "-", "--"):
@@ -1462,7 +1475,7 @@ def _np_and(toks: list[_Tok], k: int) -> bool:
         previous.low in ("current", "former", "senior", "military", "civilian")
         or (previous.text[:1].isupper() and _word_at(toks, k + 1) is not None)
         # "teachers and union officials", "aides and advisers"
-        or (previous.low in PLURAL_PERSON_NOUNS and _word_at(toks, k + 1) is not None)
+        or (is_person_plural(previous.low) and _word_at(toks, k + 1) is not None)
     )
 
 
@@ -1490,6 +1503,8 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     base = low.removesuffix("'s").removesuffix("’s")
     if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
         return True
+    if is_person_plural(base):
+        return True  # "Five fishermen said", "Harbor congressmen said"
     if base.endswith("s") and (base[:-1] in PERSON_NOUNS or base[:-1] in _DOC_HEADS):
         return True
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,

@@ -74,3 +74,12 @@ def test_a_weekday_after_on_still_ends_the_subject() -> None:
     (claim,) = extract_claims("Okafor on Tuesday said the channel would reopen.")
     assert claim.source is not None and claim.source.text == "Okafor"
     assert _texts(claim) == ["the channel would reopen"]
+
+
+def test_plurals_of_bodies_of_people_are_speakers() -> None:
+    text = "The plan will hurt the port, the groups say. Two unions said the pay offer was too low."
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("the groups", ["The plan will hurt the port"]),
+        ("Two unions", ["the pay offer was too low"]),
+    ]

@@ -83,3 +83,11 @@ def test_plurals_of_bodies_of_people_are_speakers() -> None:
         ("the groups", ["The plan will hurt the port"]),
         ("Two unions", ["the pay offer was too low"]),
     ]
+
+
+def test_a_quotation_interrupted_by_told_and_its_object_keeps_both_halves() -> None:
+    text = "“First of all,” Okafor told the Harbor Ledger, “the ferry will keep running.”"
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert claim.cue is not None and claim.cue.span.text == "told"
+    assert _texts(claim) == ["First of all", "the ferry will keep running."]

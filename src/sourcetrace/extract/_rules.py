@@ -824,10 +824,10 @@ class _Reader:
             if quoted_before or subordinate or not (forward_quote or forward_words >= 2):
                 # "..., top lawmakers said Friday, as they bristled at ...": the rest is
                 # the article's narration
-                return self._backward(toks, before_end, frame_end, quoted_before)
+                return self._backward(toks, before_end, frame_end, quoted_before, lemma)
             if after_comma and not forward_quote:
                 # The goal, she said, is peace: both sides
-                pieces, quotes, _ = self._backward(toks, before_end, frame_end, False)
+                pieces, quotes, _ = self._backward(toks, before_end, frame_end, False, lemma)
                 if pieces is None:
                     return None, [], len(toks)
                 piece = _strip_piece(text, toks, start, end)
@@ -849,7 +849,12 @@ class _Reader:
         return [piece], _quotes_in(toks[start:end]), start
 
     def _backward(
-        self, toks: list[_Tok], before_end: int, frame_end: int, quoted_before: bool
+        self,
+        toks: list[_Tok],
+        before_end: int,
+        frame_end: int,
+        quoted_before: bool,
+        lemma: str = "",
     ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]], int]:
         """Content before the frame, and a quotation the frame interrupts."""
         text = self.text
@@ -862,8 +867,12 @@ class _Reader:
             quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
         if not pieces:
             return None, [], frame_end + 1
-        # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation
-        after = _skip_complement(toks, frame_end + 1)
+        # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation;
+        # "A," she told Hewitt, "B.": whom she told too
+        after = frame_end + 1
+        if lemma in _OBJECT_CUES:
+            after = _skip_object(toks, after)
+        after = _skip_complement(toks, after)
         if _word_at(toks, after) in ("of", "about"):
             # "A," he said of the council, "B."
             topic = _noun_phrase_after(toks, after + 1)

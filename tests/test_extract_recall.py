@@ -91,3 +91,22 @@ def test_a_quotation_interrupted_by_told_and_its_object_keeps_both_halves() -> N
     assert claim.source is not None and claim.source.text == "Okafor"
     assert claim.cue is not None and claim.cue.span.text == "told"
     assert _texts(claim) == ["First of all", "the ferry will keep running."]
+
+
+def test_a_plural_subject_with_an_aside_before_a_bare_form() -> None:
+    text = "Critics of the dredging plan, however, say it will silt up the channel."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Critics of the dredging plan"
+    assert claim.cue is not None and claim.cue.span.start == text.index("say it")
+    assert _texts(claim) == ["it will silt up the channel"]
+
+
+def test_a_quantifier_with_in_counts_people() -> None:
+    (claim,) = extract_claims("Many in the crowd said the mayor had broken her promise.")
+    assert claim.source is not None and claim.source.text == "Many in the crowd"
+    assert _texts(claim) == ["the mayor had broken her promise"]
+
+
+def test_a_bare_form_after_a_comma_without_a_plural_subject_is_no_cue() -> None:
+    # "say" after a comma, with no plural of people before it, is no claim
+    assert extract_claims("To keep the ferry, say, for ten more years, costs money.") == []

@@ -714,8 +714,10 @@ class _Reader:
         if previous in _BARE_FORM_SUBJECTS:
             return previous != "to"
         if previous is None:
-            # "42% say", "Six in 10 say"
-            return i > 1 and toks[i - 1].text == "%" and toks[i - 2].text[0].isdigit()
+            # "42% say", "Six in 10 say"; "Critics, however, say": an aside in commas
+            if i > 1 and toks[i - 1].text == "%":
+                return toks[i - 2].text[0].isdigit()
+            return i > 1 and toks[i - 1].text == "," and _plural_subject(toks, i)
         if (previous[0].isdigit() or previous in _COUNT_WORDS) and _word_at(toks, i - 2) in (
             "in",
             "of",
@@ -1540,7 +1542,8 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
             # "Some said", but not "most state parties": a bare form after a determiner
             following = _word_at(toks, end)
             return not (low in _SUBJECT_DETERMINERS and following in _NOUN_BARE_FORMS)
-        return _word_at(toks, start + 1) == "of"
+        # "Most of the residents", "Many in the crowd", "some among the crews"
+        return _word_at(toks, start + 1) in ("of", "in", "among")
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
 

@@ -110,3 +110,12 @@ def test_a_quantifier_with_in_counts_people() -> None:
 def test_a_bare_form_after_a_comma_without_a_plural_subject_is_no_cue() -> None:
     # "say" after a comma, with no plural of people before it, is no claim
     assert extract_claims("To keep the ferry, say, for ten more years, costs money.") == []
+
+
+def test_here_or_there_after_a_plural_subject() -> None:
+    text = "Harbor officials there say the new channel is too shallow for tankers."
+    (claim,) = extract_claims(text)
+    # the adverb ends the written mention; the speaker is the officials
+    assert claim.source is not None and claim.source.text == "Harbor officials there"
+    assert claim.speaker.name == "Harbor officials"
+    assert _texts(claim) == ["the new channel is too shallow for tankers"]

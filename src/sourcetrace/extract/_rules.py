@@ -1237,6 +1237,12 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         k -= 2
         while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
             k -= 1
+    place_end = -1
+    if k >= 1 and toks[k].text in ("here", "there") and toks[k - 1].kind == "w":
+        # "Activists there say", "officials here said": a place adverb that ends the
+        # written mention but is not the subject's head
+        place_end = k + 1
+        k -= 1
     if (
         k >= 1
         and toks[k].low in _TIME_WORDS
@@ -1332,7 +1338,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
             if ref is not None:
                 return _Subject(ref.start, ref.end, max(end, span_end, cue))
         return None
-    return _Subject(start, end, max(end, span_end))
+    return _Subject(start, end, max(end, span_end, place_end))
 
 
 def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:

@@ -4,8 +4,13 @@ Every expected span is read off the sentence it is tested on."""
 
 from __future__ import annotations
 
+import importlib.util
+from typing import Any
+
 from sourcetrace._models import Claim
 from sourcetrace.extract import extract_claims
+
+from _shared import REPO
 
 
 def _texts(claim: Claim) -> list[str]:
@@ -119,3 +124,42 @@ def test_here_or_there_after_a_plural_subject() -> None:
     assert claim.source is not None and claim.source.text == "Harbor officials there"
     assert claim.speaker.name == "Harbor officials"
     assert _texts(claim) == ["the new channel is too shallow for tankers"]
+
+
+def test_whom_the_speaker_addressed_is_not_the_content_of_a_quotation() -> None:
+    text = "Okafor then asked the crowd, “Do you want the ferry back?”"
+    (claim,) = extract_claims(text)
+    start = text.index("Do you")
+    end = start + len("Do you want the ferry back?")
+    assert [(p.start, p.end) for p in claim.content] == [(start, end)]
+    assert claim.kind == "direct"
+
+
+def test_a_clause_before_a_quotation_stays_in_the_content() -> None:
+    text = "Okafor said the port has one thing it needs: “a deeper channel.”"
+    (claim,) = extract_claims(text)
+    assert _texts(claim) == ["the port has one thing it needs: “a deeper channel.”"]
+
+
+def _adapter_extract(text: str) -> list[dict[str, Any]]:
+    spec = importlib.util.spec_from_file_location(
+        "polnear_adapter_recall", REPO / "tools" / "polnear_adapter.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found: list[dict[str, Any]] = module.extract(text)
+    return found
+
+
+def test_adapter_cue_before_an_introduced_quotation() -> None:
+    text = (
+        "A harbor aide said of the senator, “She takes the threat seriously.” "
+        "Okafor said in a statement, “We will reopen the quay.”"
+    )
+    topic, medium = _adapter_extract(text)
+    # the topic's preposition is the cue's, its object is neither cue nor content
+    assert [text[s:e] for s, e in topic["cue"]] == ["said of"]
+    assert [text[s:e] for s, e in topic["content"]] == ["She takes the threat seriously."]
+    # the medium stays in the cue
+    assert [text[s:e] for s, e in medium["cue"]] == ["said in a statement"]

@@ -638,6 +638,9 @@ class _Reader:
             start = _skip_object(toks, start)
         start = _skip_complement(toks, start)
         end = _forward_end(toks, start)
+        opened = _introduced_quotation(toks, start, end)
+        if opened is not None:
+            start = opened  # ", telling reporters, “...”": the quotation is what was said
         if start >= end or (_word_count(toks, start, end) < 2 and toks[start].kind != "q"):
             return None
         if toks[start].kind == "q" and end - start == 1:
@@ -842,7 +845,10 @@ class _Reader:
         if start >= end or _word_at(toks, start) in ("and", "or", "nor"):
             # "The protester yelled and held up a banner": no content
             return None, [], len(toks)
-        if end - start == 1 and forward_quote:
+        opened = _introduced_quotation(toks, start, end)
+        if opened is not None:
+            start = opened  # "told the crowd, “...”": the quotation is what was said
+        if end - start == 1 and toks[start].kind == "q":
             span = _quote_span(text, toks[start])
             return ([span], [span], end) if span[0] < span[1] else (None, [], end)
         piece = _strip_piece(text, toks, start, end)
@@ -2063,6 +2069,31 @@ def _object_end(toks: list[_Tok], start: int, end: int) -> int:
         if low == "and" and k + 1 < end and toks[k + 1].low.endswith("ed"):
             return k
     return end
+
+
+def _introduced_quotation(toks: list[_Tok], start: int, end: int) -> int | None:
+    """A forward content that is words, then a comma or colon, then a quotation that
+    ends it ("the crowd, “Can she stay?”"): the index of the quotation. The words
+    before it say whom the speaker addressed or when, not what was said."""
+    last = end - 1
+    while last > start and toks[last].kind == "p":
+        last -= 1
+    if last <= start + 1 or toks[last].kind != "q" or toks[start].kind == "q":
+        return None
+    if toks[last - 1].text not in (",", ":"):
+        return None
+    words = toks[start : last - 1]
+    if len(words) > 5 or any(
+        tok.kind != "w"
+        or tok.low in _CLAUSE_STOP
+        or tok.low in PRONOUNS
+        or tok.low in CUE_FORMS
+        or tok.low in _AUX
+        or tok.low in ("have", "has", "had", "is", "are", "was", "were", "be")
+        for tok in words
+    ):
+        return None  # "said she has the quality: “...”": a clause, which is content
+    return last
 
 
 def _starts_participle(toks: list[_Tok], start: int) -> bool:

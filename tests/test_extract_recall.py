@@ -7,14 +7,19 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
-from sourcetrace._models import Claim
-from sourcetrace.extract import extract_claims
+from sourcetrace._models import Claim, Document
+from sourcetrace.extract import RuleBasedExtractor, extract_claims
 
 from _shared import REPO
 
 
 def _texts(claim: Claim) -> list[str]:
     return [piece.text for piece in claim.content]
+
+
+def _acts(text: str) -> list[Claim]:
+    document = Document(id="t", text=text, kind="article")
+    return RuleBasedExtractor(beliefs=True, acts=True).extract(document).claims
 
 
 def test_two_names_joined_by_and_are_one_group_of_speakers() -> None:
@@ -163,3 +168,29 @@ def test_adapter_cue_before_an_introduced_quotation() -> None:
     assert [text[s:e] for s, e in topic["content"]] == ["She takes the threat seriously."]
     # the medium stays in the cue
     assert [text[s:e] for s, e in medium["cue"]] == ["said in a statement"]
+
+
+def test_a_progressive_cue_is_a_finite_verb() -> None:
+    text = "The harbor pilots' union is calling for the ferry contract to be reopened."
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == "The harbor pilots' union"
+    assert claim.cue is not None and claim.cue.span.text == "calling for"
+    assert claim.cue.lemma == "call"
+    assert _texts(claim) == ["the ferry contract to be reopened"]
+
+
+def test_a_progressive_speech_verb_with_an_adverb() -> None:
+    text = "Okafor was repeatedly saying that the quay would hold."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert claim.cue is not None and claim.cue.span.start == text.index("saying")
+    assert _texts(claim) == ["the quay would hold"]
+
+
+def test_a_participle_without_be_still_needs_a_comma() -> None:
+    # no form of "be" before it: "saying" opens a participle clause only after a comma
+    assert extract_claims("Crews saying the quay would hold were seen at dawn.") == []
+
+
+def test_adding_to_is_no_speech() -> None:
+    assert _acts("Reyes is adding to her lead in the harbor wards.") == []

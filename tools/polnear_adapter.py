@@ -36,7 +36,8 @@ _EXTRACTOR = RuleBasedExtractor(
 
 
 _AUXILIARIES = frozenset(
-    {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were"}
+    {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were", "are"}
+    | {"been", "am"}
     | {"could", "may", "might", "should", "must"}
     | {"also", "later", "further", "previously", "repeatedly", "again"}
     | {"then", "first", "once", "never", "both", "long", "already", "not"}

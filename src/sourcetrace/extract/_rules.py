@@ -516,7 +516,8 @@ class _Reader:
             return None  # "United States", "Reuters Reports"
         if lemma == "cite" and not self.acts:
             return None
-        if tok.low.endswith("ing") and tok.low != lemma:
+        progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
+        if tok.low.endswith("ing") and tok.low != lemma and not progressive:
             return self._participle(toks, i, lemma, sentence)
         if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
             return None  # "the 12 states where ...", "the harbor attacks and ..."
@@ -550,7 +551,7 @@ class _Reader:
             cue_end = found
             if i + 1 < found - 1:
                 object_range = (i + 1, found - 1)
-        if lemma != "quote" and _is_passive(toks, i):
+        if lemma != "quote" and not progressive and _is_passive(toks, i):
             return None  # "the barrier was first promised in 2023"
         subject = _subject_before(toks, i)
         inverted = False
@@ -1074,6 +1075,8 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
         return following == "to"
     if lemma == "show":
         return following in ("up", "off")
+    if lemma == "add":
+        return following == "to"  # "is adding to her lead": adds, not says
     return False
 
 
@@ -1356,6 +1359,19 @@ def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
     return before.kind == "w" and (
         before.text[0].isupper() or before.low in PRONOUNS or before.low in PERSON_NOUNS
     )
+
+
+_BE_FORMS = _wordset("is are was were been be am")
+_PROGRESSIVE_ADVERBS = _wordset("also now still already again not never increasingly repeatedly")
+
+
+def _after_be(toks: list[_Tok], i: int) -> bool:
+    """Whether an *-ing* form follows a form of *be*: the progressive ("she is calling
+    for", "they were saying"), a finite verb rather than a participle clause."""
+    k = i - 1
+    while k > 0 and (toks[k].low in _PROGRESSIVE_ADVERBS or _ly_adverb(toks[k])):
+        k -= 1
+    return k > 0 and _word_at(toks, k) in _BE_FORMS
 
 
 def _is_passive(toks: list[_Tok], cue: int) -> bool:

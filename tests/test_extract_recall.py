@@ -194,3 +194,12 @@ def test_a_participle_without_be_still_needs_a_comma() -> None:
 
 def test_adding_to_is_no_speech() -> None:
     assert _acts("Reyes is adding to her lead in the harbor wards.") == []
+
+
+def test_now_and_still_between_subject_and_cue() -> None:
+    text = "Okafor now says the ferry will run until May. Reyes still argues it should stop."
+    first, second = extract_claims(text)
+    assert first.source is not None and first.source.text == "Okafor"
+    assert _texts(first) == ["the ferry will run until May"]
+    assert second.source is not None and second.source.text == "Reyes"
+    assert _texts(second) == ["it should stop"]

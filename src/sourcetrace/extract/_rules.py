@@ -63,7 +63,7 @@ _MAX_TOKENS = 400
 
 _AUX = _wordset(
     """also later further previously again then recently once already publicly privately
-    separately earlier repeatedly flatly never has had have was is were are will would
+    separately earlier repeatedly flatly never has had have was is were are will would now still
     could may might did does do reportedly has been had been just subsequently initially
     first last meanwhile herself himself themselves itself yesterday today"""
 )

@@ -68,7 +68,8 @@ def test_plural_compounds_in_men_and_people_are_speakers() -> None:
 
 
 def test_a_word_in_men_that_names_no_people_is_no_speaker() -> None:
-    assert extract_claims("The regimen said little about the harbor.") == []
+    # a bare "say" needs a plural of people before it; "regimen" is none
+    assert extract_claims("The regimen say the harbor is safe.") == []
 
 
 def test_a_bare_weekday_between_subject_and_cue() -> None:
@@ -203,3 +204,17 @@ def test_now_and_still_between_subject_and_cue() -> None:
     assert _texts(first) == ["the ferry will run until May"]
     assert second.source is not None and second.source.text == "Reyes"
     assert _texts(second) == ["it should stop"]
+
+
+def test_any_noun_after_a_determiner_is_the_subject_of_said() -> None:
+    text = "The actress said the ferry was late again. Okafor's deckhands told her it would sail."
+    first, second = extract_claims(text)
+    assert first.source is not None and first.source.text == "The actress"
+    assert _texts(first) == ["the ferry was late again"]
+    assert second.source is not None and second.source.text == "Okafor's deckhands"
+
+
+def test_a_noun_after_a_verb_is_no_subject_of_said() -> None:
+    # "the actress" is the object of "met", and "said to have" a participle after it
+    claims = extract_claims("Reyes met the actress said to have fled the island.")
+    assert [c.source.text for c in claims if c.source] == []

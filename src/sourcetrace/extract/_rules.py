@@ -554,6 +554,8 @@ class _Reader:
         if lemma != "quote" and not progressive and _is_passive(toks, i):
             return None  # "the barrier was first promised in 2023"
         subject = _subject_before(toks, i)
+        if subject is None and tok.low in _SPEECH_FORMS:
+            subject = _described_subject(toks, i)
         inverted = False
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
@@ -1348,6 +1350,56 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
                 return _Subject(ref.start, ref.end, max(end, span_end, cue))
         return None
     return _Subject(start, end, max(end, span_end, place_end))
+
+
+_SPEECH_FORMS = _wordset(
+    "said says told tells added wrote writes argued argues explained warned insisted"
+)
+"""Forms that can only be speech verbs: their subject is a speaker whatever its noun."""
+_SUBJECT_OPENERS = _wordset("the a an his her their its our my this these those")
+
+
+def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:
+    """ "The actress said", "Romney's associates said": a determiner or possessive,
+    up to three modifiers and a noun that is no known person noun, at the start of the
+    sentence or a clause, before a form that can only be a speech verb (*said*,
+    *told*, *wrote*, *argued* ...)."""
+    k = cue - 1
+    while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+        k -= 1
+    head = toks[k] if k >= 0 else None
+    if (
+        head is None
+        or head.kind != "w"
+        or not head.text.isalpha()
+        or not head.text.islower()
+        or len(head.text) < 3
+        or head.low in _CLAUSE_STOP
+        or head.low in _LEADING_JUNK
+        or head.low in CUE_FORMS
+        or _ly_adverb(head)
+        or head.low.endswith("ing")
+    ):
+        return None
+    end = k + 1
+    j = k - 1
+    while j >= 0 and k - j <= 4:
+        tok = toks[j]
+        if tok.kind != "w":
+            return None
+        if tok.low in _SUBJECT_OPENERS or tok.low.endswith(("'s", "’s")):
+            break
+        if tok.low in _CLAUSE_STOP or tok.low in _LEADING_JUNK or tok.low in CUE_FORMS:
+            return None
+        j -= 1
+    else:
+        return None
+    if j < 0:
+        return None
+    before = toks[j - 1] if j > 0 else None
+    if before is not None and not (before.text in (",", ";", ":") or before.low in ("and", "but")):
+        return None  # "in the debate said": the object of a preposition, not a subject
+    return _Subject(j, end, end)
 
 
 def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:

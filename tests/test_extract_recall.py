@@ -218,3 +218,39 @@ def test_a_noun_after_a_verb_is_no_subject_of_said() -> None:
     # "the actress" is the object of "met", and "said to have" a participle after it
     claims = extract_claims("Reyes met the actress said to have fled the island.")
     assert [c.source.text for c in claims if c.source] == []
+
+
+def test_assured_and_reminded_are_statements() -> None:
+    text = (
+        "Reyes assured the crews that the quay would hold. "
+        "Lund reminded voters that the ferry had never run late."
+    )
+    first, second = extract_claims(text)
+    assert (first.cue.lemma if first.cue else None, _texts(first)) == (
+        "assure",
+        ["the quay would hold"],
+    )
+    assert (second.cue.lemma if second.cue else None, _texts(second)) == (
+        "remind",
+        ["the ferry had never run late"],
+    )
+
+
+def test_denouncing_and_likening_are_acts() -> None:
+    text = "Okafor denounced the dredging plan. Reyes likened the toll to a tax on islanders."
+    assert extract_claims(text) == []  # acts are off by default
+    first, second = _acts(text)
+    assert (first.cue.lemma if first.cue else None, _texts(first)) == (
+        "denounce",
+        ["the dredging plan"],
+    )
+    assert second.source is not None and second.source.text == "Reyes"
+    assert second.cue is not None and second.cue.lemma == "liken"
+
+
+def test_suspects_is_a_belief() -> None:
+    text = "Lund suspects the channel is too shallow for the new ferry."
+    assert extract_claims(text) == []  # beliefs are off by default
+    (claim,) = _acts(text)
+    assert claim.cue is not None and claim.cue.lemma == "suspect"
+    assert _texts(claim) == ["the channel is too shallow for the new ferry"]

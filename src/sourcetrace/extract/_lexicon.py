@@ -71,6 +71,16 @@ NEUTRAL_CUES = frozenset(
         "caution",
         "reiterate",
         "repeat",
+        "assure",
+        "reassure",
+        "remind",
+        "recount",
+        "imply",
+        "counter",
+        "retort",
+        "affirm",
+        "reaffirm",
+        "underscore",
     }
 )
 """Cues that report speech without judging it: *said*, *told*, *added*, *according to*,
@@ -147,6 +157,12 @@ BELIEF_CUES = frozenset(
         "learn",
         "see",
         "understand",
+        "suspect",
+        "wish",
+        "imagine",
+        "remember",
+        "recognize",
+        "prefer",
     }
 )
 """Cues of belief, intention or finding (*thinks*, *hopes*, *plans*, *found*). They are
@@ -186,6 +202,22 @@ ACT_CUES = frozenset(
         "recommend",
         "talk about",
         "speak about",
+        "denounce",
+        "decry",
+        "chide",
+        "rebuke",
+        "lambast",
+        "assail",
+        "deride",
+        "hail",
+        "portray",
+        "characterize",
+        "liken",
+        "label",
+        "order",
+        "discuss",
+        "dub",
+        "disclose",
     }
 )
 """Speech acts that take an object rather than a statement (*called for*, *criticized*,
@@ -224,6 +256,11 @@ _IRREGULAR = {
     "tout": ("touted", "touts", "touting"),
     "refer": ("referred", "refers", "referring", "refer"),
     "speak": ("spoke", "speaks", "speaking", "speak", "spoken"),
+    "decry": ("decried", "decries", "decrying", "decry"),
+    "imply": ("implied", "implies", "implying", "imply"),
+    "dub": ("dubbed", "dubs", "dubbing", "dub"),
+    "prefer": ("preferred", "prefers", "preferring", "prefer"),
+    "label": ("labeled", "labelled", "labels", "labeling", "labelling", "label"),
 }
 
 

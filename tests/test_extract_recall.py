@@ -254,3 +254,18 @@ def test_suspects_is_a_belief() -> None:
     (claim,) = _acts(text)
     assert claim.cue is not None and claim.cue.lemma == "suspect"
     assert _texts(claim) == ["the channel is too shallow for the new ferry"]
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels() -> None:
+    text = '"LUND: Well, look, the ferry will run all winter.\n\n"REYES: It will not.'
+    first, second = extract_claims(text)
+    assert first.source is not None and first.source.text == "LUND"
+    assert first.cue is not None and first.cue.span.text == ":"
+    assert _texts(first) == ["Well, look, the ferry will run all winter."]
+    assert second.source is not None and second.source.text == "REYES"
+    assert _texts(second) == ["It will not."]
+
+
+def test_a_quoted_paragraph_with_a_colon_but_no_capital_label_is_no_transcript() -> None:
+    text = '"The plan is simple: the ferry runs all winter.\n\nThe mayor agreed.'
+    assert extract_claims(text) == []

@@ -413,6 +413,17 @@ class _Reader:
 
     def _label(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
         """``Q: ...`` / ``A: ...`` / ``PRICE: ...`` at the start of a paragraph."""
+        if tokens and tokens[0].kind == "q" and tokens[0].quote is not None:
+            # '"PENCE: Well, ...': a transcript quoted paragraph by paragraph puts the
+            # label inside the marks; only a label in capitals is read there
+            quote = tokens[0].quote
+            inner = _tokenize(self.text, quote.inner_start, quote.inner_end, [])
+            colon_at = next((k for k, tok in enumerate(inner[:7]) if tok.text == ":"), -1)
+            if colon_at < 1 or not all(
+                tok.kind == "w" and tok.text.isupper() for tok in inner[:colon_at]
+            ):
+                return None
+            tokens = inner
         colon = -1
         for index, tok in enumerate(tokens[:7]):
             if tok.text == ":":

@@ -269,3 +269,17 @@ def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels() -> None:
 def test_a_quoted_paragraph_with_a_colon_but_no_capital_label_is_no_transcript() -> None:
     text = '"The plan is simple: the ferry runs all winter.\n\nThe mayor agreed.'
     assert extract_claims(text) == []
+
+
+def test_names_joined_by_and_take_a_bare_form() -> None:
+    text = "Harbor candidates Ana Ortiz and Ben Lund say the ferry is too slow."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None
+    assert claim.source.text == "Harbor candidates Ana Ortiz and Ben Lund"
+    assert claim.cue is not None and claim.cue.span.text == "say"
+    assert _texts(claim) == ["the ferry is too slow"]
+
+
+def test_a_noun_like_bare_form_after_and_is_no_cue() -> None:
+    text = "Reyes, a Democrat and former Harbor state senator, ran the ferry board."
+    assert _acts(text) == []

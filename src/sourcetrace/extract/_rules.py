@@ -1169,6 +1169,12 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
         if toks[k].low in _HEAD_ENDERS:
             head = k - 1
             break
+    if any(toks[k].low == "and" for k in range(subject.start, subject.end)) and (
+        toks[i].low not in _NOUN_BARE_FORMS or _verb_reading(toks, i)
+    ):
+        # "Jeb Ortiz and Chris Lund say": two or more speakers, but not "a Democrat
+        # and former Oklahoma state senator"
+        return True
     return is_person_plural(toks[head].low) or toks[head].low in _QUANTITY_HEADS
 
 

@@ -283,3 +283,10 @@ def test_names_joined_by_and_take_a_bare_form() -> None:
 def test_a_noun_like_bare_form_after_and_is_no_cue() -> None:
     text = "Reyes, a Democrat and former Harbor state senator, ran the ferry board."
     assert _acts(text) == []
+
+
+def test_a_plural_agent_noun_with_a_modifier_is_a_subject() -> None:
+    text = "Dredging specialists say the channel will silt up within a year."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Dredging specialists"
+    assert _texts(claim) == ["the channel will silt up within a year"]

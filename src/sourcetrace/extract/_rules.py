@@ -1615,6 +1615,8 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
         return True  # "Five fishermen said", "Harbor congressmen said"
     if base.endswith("s") and _is_org_plural(base):
         return True  # "The groups said", "two unions said"
+    if base.endswith("s") and _looks_like_agent_noun(base) and end - start > 1:
+        return True  # "security specialists say", "aviation forecasters said"
     if base.endswith("s") and (base[:-1] in PERSON_NOUNS or base[:-1] in _DOC_HEADS):
         return True
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,

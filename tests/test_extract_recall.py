@@ -290,3 +290,15 @@ def test_a_plural_agent_noun_with_a_modifier_is_a_subject() -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == "Dredging specialists"
     assert _texts(claim) == ["the channel will silt up within a year"]
+
+
+def test_an_adverb_after_an_auxiliary_before_the_cue() -> None:
+    text = "Okafor has quietly promised a second ferry for the north harbor."
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert claim.cue is not None and claim.cue.span.text == "promised"
+    assert _texts(claim) == ["a second ferry for the north harbor"]
+
+
+def test_a_passive_with_an_adverb_is_no_claim() -> None:
+    assert _acts("Two deckhands were mistakenly charged with the theft.") == []

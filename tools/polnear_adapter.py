@@ -40,7 +40,7 @@ _AUXILIARIES = frozenset(
     | {"been", "am"}
     | {"could", "may", "might", "should", "must"}
     | {"also", "later", "further", "previously", "repeatedly", "again"}
-    | {"then", "first", "once", "never", "long", "already", "not", "now", "still"}
+    | {"then", "first", "once", "never", "long", "already", "not", "now", "still", "even"}
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""

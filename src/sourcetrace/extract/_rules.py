@@ -1253,7 +1253,19 @@ class _Subject(NamedTuple):
 def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     """The subject noun phrase that ends just before the cue."""
     k = cue - 1
-    while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+    while (
+        k >= 0
+        and toks[k].kind == "w"
+        and (
+            toks[k].low in _AUX
+            # "is suddenly promising", "has even said": an adverb after an auxiliary
+            or (
+                k >= 1
+                and (_ly_adverb(toks[k]) or toks[k].low == "even")
+                and toks[k - 1].low in _AUX
+            )
+        )
+    ):
         k -= 1
     if k >= 1 and _adverb_after_subject(toks, k):
         # "Varga similarly warned that ...": an adverb, not the subject's head
@@ -1445,7 +1457,10 @@ def _after_be(toks: list[_Tok], i: int) -> bool:
 
 def _is_passive(toks: list[_Tok], cue: int) -> bool:
     k = cue - 1
-    while k >= 0 and toks[k].low in ("first", "also", "later", "widely", "often", "not", "never"):
+    while k >= 0 and (
+        toks[k].low in ("first", "also", "later", "widely", "often", "not", "never")
+        or _ly_adverb(toks[k])  # "were mistakenly charged"
+    ):
         k -= 1
     return _word_at(toks, k) in ("was", "were", "been", "being", "is", "are", "be")
 

@@ -302,3 +302,16 @@ def test_an_adverb_after_an_auxiliary_before_the_cue() -> None:
 
 def test_a_passive_with_an_adverb_is_no_claim() -> None:
     assert _acts("Two deckhands were mistakenly charged with the theft.") == []
+
+
+def test_to_before_a_bare_verb_is_an_infinitive_not_a_phrase_of_place() -> None:
+    text = "Okafor plans to release the ferry report on Friday."
+    (claim,) = _acts(text)
+    assert claim.cue is not None and claim.cue.span.text == "plans"
+    assert _texts(claim) == ["to release the ferry report on Friday"]
+
+
+def test_to_before_an_audience_is_still_skipped() -> None:
+    text = "Okafor said to reporters that the ferry would run."
+    (claim,) = extract_claims(text)
+    assert _texts(claim) == ["the ferry would run"]

@@ -2005,6 +2005,13 @@ def _pp_end(toks: list[_Tok], k: int) -> int | None:
         tok = toks[j]
         if tok.kind != "w":
             return None
+        if (
+            j == k + 1
+            and toks[k].low == "to"
+            and tok.text.islower()
+            and not (tok.low.endswith("s") and not tok.low.endswith("ss"))
+        ):
+            return None  # "sought to address", "plans to release": an infinitive
         if tok.low in _PP_HEADS:
             end = j + 1
             if _word_at(toks, end) in ("with", "on", "to", "at", "for") and end + 1 < len(toks):

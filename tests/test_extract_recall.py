@@ -315,3 +315,15 @@ def test_to_before_an_audience_is_still_skipped() -> None:
     text = "Okafor said to reporters that the ferry would run."
     (claim,) = extract_claims(text)
     assert _texts(claim) == ["the ferry would run"]
+
+
+def test_a_long_appositive_with_a_relative_clause_after_a_name() -> None:
+    text = (
+        "Senator Bob Lund, a harbor Republican who has met privately with Okafor and "
+        "been mentioned as a possible ferry chief, said there could be a deal by May."
+    )
+    (claim,) = extract_claims(text)
+    # "mentioned" inside the appositive is no cue of its own: the subject is the name
+    assert claim.source is not None and claim.source.text == "Senator Bob Lund"
+    assert claim.speaker.name == "Bob Lund"
+    assert _texts(claim) == ["there could be a deal by May"]

@@ -1320,7 +1320,16 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         j = k - 1
         while j >= 0 and k - j <= 30 and toks[j].kind == "w":
             j -= 1
-        if j >= 0 and k - j > 12 and not toks[j + 1].low.endswith("ing"):
+        described = (
+            # "Bob Lund, a harbor pilot who was mentioned as ..., said": a long
+            # appositive or relative clause after a name (PolNeAR's source keeps it
+            # about as often as not; the mention here is the name)
+            j >= 1
+            and toks[j + 1].low in ("who", "whose", "a", "an", "the")
+            and toks[j - 1].kind == "w"
+            and toks[j - 1].text[0].isupper()
+        )
+        if j >= 0 and k - j > 12 and not toks[j + 1].low.endswith("ing") and not described:
             return None
         if j >= 0 and toks[j].text == "," and j < k - 1:
             k = j - 1

@@ -327,3 +327,13 @@ def test_a_long_appositive_with_a_relative_clause_after_a_name() -> None:
     assert claim.source is not None and claim.source.text == "Senator Bob Lund"
     assert claim.speaker.name == "Bob Lund"
     assert _texts(claim) == ["there could be a deal by May"]
+
+
+def test_went_on_to_say() -> None:
+    text = "The mayor went on to say that the ferry would stop in May."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "The mayor"
+    assert claim.cue is not None and claim.cue.span.text == "say"
+    assert _texts(claim) == ["the ferry would stop in May"]
+    (found,) = _adapter_extract(text)
+    assert [text[s:e] for s, e in found["cue"]] == ["went on to say"]

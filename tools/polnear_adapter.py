@@ -44,6 +44,7 @@ _AUXILIARIES = frozenset(
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
+_WENT_ON_TO = re.compile(r"\b(?:went|goes|go|going|gone)\s+on\s+to\s+\Z")
 _INTRODUCED_QUOTE = re.compile(r"[,:]\s*(?:\"|“|''|')\Z")
 """A quotation opened after a comma or colon."""
 _MEDIUM_GAP = re.compile(r"(?:in|on|at|during|via|through)(?:\s+[\w'’.-]+){1,6}", re.IGNORECASE)
@@ -70,6 +71,9 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
     if claim.cue.lemma == "quote":
         end = start + len(claim.cue.span.text.split()[0])
         return [[start, end]]
+    went = _WENT_ON_TO.search(text, max(0, start - 20), start)
+    if went is not None:
+        start = went.start()  # "[went on to say]"
     for _ in range(3):
         before = text[max(0, start - 14) : start]
         words = before.split()

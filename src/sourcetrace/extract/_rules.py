@@ -729,7 +729,7 @@ class _Reader:
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
         if previous in _BARE_FORM_SUBJECTS:
-            return previous != "to"
+            return previous != "to" or _went_on_to(toks, i)
         if previous is None:
             # "42% say", "Six in 10 say"; "Critics, however, say": an aside in commas
             if i > 1 and toks[i - 1].text == "%":
@@ -1253,6 +1253,8 @@ class _Subject(NamedTuple):
 def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     """The subject noun phrase that ends just before the cue."""
     k = cue - 1
+    if _went_on_to(toks, cue):
+        k -= 3  # "She went on to say ...": the subject of "went"
     while (
         k >= 0
         and toks[k].kind == "w"
@@ -1438,6 +1440,19 @@ def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:
     if before is not None and not (before.text in (",", ";", ":") or before.low in ("and", "but")):
         return None  # "in the debate said": the object of a preposition, not a subject
     return _Subject(j, end, end)
+
+
+_GO_FORMS = _wordset("went goes go going gone")
+
+
+def _went_on_to(toks: list[_Tok], cue: int) -> bool:
+    """ "went on to say": the cue continues what its subject did before."""
+    return (
+        cue >= 4
+        and toks[cue - 1].low == "to"
+        and toks[cue - 2].low == "on"
+        and toks[cue - 3].low in _GO_FORMS
+    )
 
 
 def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:

@@ -337,3 +337,15 @@ def test_went_on_to_say() -> None:
     assert _texts(claim) == ["the ferry would stop in May"]
     (found,) = _adapter_extract(text)
     assert [text[s:e] for s, e in found["cue"]] == ["went on to say"]
+
+
+def test_a_plural_of_any_noun_takes_a_bare_say() -> None:
+    text = "In the north, harbor pilots say the channel is too shallow for tankers."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "harbor pilots"
+    assert _texts(claim) == ["the channel is too shallow for tankers"]
+
+
+def test_a_singular_noun_does_not_take_a_bare_say() -> None:
+    # "the harbor pilot say" is no English subject and verb: a bare form needs a plural
+    assert extract_claims("In the north, the harbor pilot say the channel is deep.") == []

@@ -730,6 +730,10 @@ class _Reader:
         previous = _word_at(toks, i - 1)
         if previous in _BARE_FORM_SUBJECTS:
             return previous != "to" or _went_on_to(toks, i)
+        if toks[i].low == "say":
+            described = _described_subject(toks, i)
+            if described is not None and _plain_plural(toks[described.end - 1].low):
+                return True  # "Harbor pilots say", "the deckhands say"
         if previous is None:
             # "42% say", "Six in 10 say"; "Critics, however, say": an aside in commas
             if i > 1 and toks[i - 1].text == "%":
@@ -1393,7 +1397,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
 
 
 _SPEECH_FORMS = _wordset(
-    "said says told tells added wrote writes argued argues explained warned insisted"
+    "said says say told tells added wrote writes argued argues explained warned insisted"
 )
 """Forms that can only be speech verbs: their subject is a speaker whatever its noun."""
 _SUBJECT_OPENERS = _wordset("the a an his her their its our my this these those")
@@ -1426,6 +1430,9 @@ def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:
     while j >= 0 and k - j <= 4:
         tok = toks[j]
         if tok.kind != "w":
+            if tok.text in (",", ";", ":") and _plain_plural(head.low):
+                # "..., harbor pilots say": a plural needs no determiner
+                return _Subject(j + 1, end, end)
             return None
         if tok.low in _SUBJECT_OPENERS or tok.low.endswith(("'s", "’s")):
             break
@@ -1433,6 +1440,8 @@ def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:
             return None
         j -= 1
     else:
+        if j < 0 and _plain_plural(head.low):
+            return _Subject(0, end, end)  # "Harbor pilots said ..."
         return None
     if j < 0:
         return None
@@ -1440,6 +1449,16 @@ def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:
     if before is not None and not (before.text in (",", ";", ":") or before.low in ("and", "but")):
         return None  # "in the debate said": the object of a preposition, not a subject
     return _Subject(j, end, end)
+
+
+def _plain_plural(word: str) -> bool:
+    """A regular plural noun: "pilots", "deckhands", not "process" or "status"."""
+    return (
+        len(word) > 4
+        and word.isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics"))
+    )
 
 
 _GO_FORMS = _wordset("went goes go going gone")

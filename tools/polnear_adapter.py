@@ -36,13 +36,19 @@ _EXTRACTOR = RuleBasedExtractor(
 
 
 _AUXILIARIES = frozenset(
-    {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were"}
+    {"has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were", "are"}
+    | {"been", "am"}
     | {"could", "may", "might", "should", "must"}
     | {"also", "later", "further", "previously", "repeatedly", "again"}
-    | {"then", "first", "once", "never", "both", "long", "already", "not"}
+    | {"then", "first", "once", "never", "long", "already", "not", "now", "still", "even"}
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
+_WENT_ON_TO = re.compile(r"\b(?:went|goes|go|going|gone)\s+on\s+to\s+\Z")
+_INTRODUCED_QUOTE = re.compile(r"[,:]\s*(?:\"|“|''|')\Z")
+"""A quotation opened after a comma or colon."""
+_MEDIUM_GAP = re.compile(r"(?:in|on|at|during|via|through)(?:\s+[\w'’.-]+){1,6}", re.IGNORECASE)
+"""A single phrase of place or medium between a cue and its quotation."""
 _GAP_END = re.compile(r"(?:\s|,|:|\bthat\b|\"|“|'')*\Z")
 _THAT_BEFORE = re.compile(r"(?<![\w'’])(that),?\s+(?:\"|“|'')?\Z", re.IGNORECASE)
 """The complementiser just before a content: "that ", "that, ", "that “" (any space)."""
@@ -65,6 +71,9 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
     if claim.cue.lemma == "quote":
         end = start + len(claim.cue.span.text.split()[0])
         return [[start, end]]
+    went = _WENT_ON_TO.search(text, max(0, start - 20), start)
+    if went is not None:
+        start = went.start()  # "[went on to say]"
     for _ in range(3):
         before = text[max(0, start - 14) : start]
         words = before.split()
@@ -79,7 +88,18 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
         gap = text[end:first]
         trimmed = _GAP_END.search(gap)
         keep = gap[: trimmed.start()] if trimmed else gap
-        if keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
+        lead = len(keep) - len(keep.lstrip())
+        if _INTRODUCED_QUOTE.search(text, max(0, first - 4), first) and keep.strip():
+            # "said of [the senator,] “...”": the topic's preposition is the cue's, its
+            # object is neither cue nor content; "said in a statement, “...”": the medium
+            # is the cue's; whom the speaker told or addressed is not
+            words = keep.split()
+            topic = _CUE_PREPOSITION.match(keep, lead)
+            if _MEDIUM_GAP.fullmatch(keep, lead) or (len(words) == 1 and _auxiliary_like(words[0])):
+                end += len(keep)  # "said in a statement", "said flatly"
+            elif topic is not None:
+                end += lead + len(topic.group().rstrip())
+        elif keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
             end += len(keep)
     if claim.content[-1].end <= start and (source is None or source.end <= start):
         # "“...,” she said in a statement.": PolNeAR's cue keeps the medium

@@ -20,10 +20,10 @@ from ._lexicon import (
     OUTLET_NOUNS,
     OUTLET_WORDS,
     PERSON_NOUNS,
-    PLURAL_PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
+    is_person_plural,
     is_share,
 )
 
@@ -189,6 +189,23 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     head = body_head.rstrip(".").removesuffix("'s").removesuffix("’s")
     name_words = body[name_start:]
     role_words = body[:name_start]
+    if (
+        name_words
+        and len(role_words) >= 2
+        and role_words[-1] == "and"
+        and _is_name_word(role_words, len(role_words) - 2)
+    ):
+        # "Lund and Reyes", "Mayor Ortiz, Lund and Reyes": two or more speakers
+        # together, one group whose name is every name as written
+        return MentionInfo(
+            text=text,
+            kind="group",
+            name=text if start == 0 else " ".join(body),
+            head=head,
+            definite=definite,
+            proper=True,
+            plural=True,
+        )
     if name_words and not has_postmodifier:
         name = " ".join(name_words)
         name_low = {word.lower() for word in name_words}
@@ -223,7 +240,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             proper=True,
         )
     description = " ".join(body)
-    plural = head in PLURAL_PERSON_NOUNS or (
+    plural = is_person_plural(head) or (
         head.endswith("s") and not head.endswith("ss") and head[:-1] in PERSON_NOUNS
     )
     if head in PERSON_NOUNS or plural or set(body_low) & _ANONYMOUS_MARKERS:

@@ -71,6 +71,16 @@ NEUTRAL_CUES = frozenset(
         "caution",
         "reiterate",
         "repeat",
+        "assure",
+        "reassure",
+        "remind",
+        "recount",
+        "imply",
+        "counter",
+        "retort",
+        "affirm",
+        "reaffirm",
+        "underscore",
     }
 )
 """Cues that report speech without judging it: *said*, *told*, *added*, *according to*,
@@ -147,6 +157,12 @@ BELIEF_CUES = frozenset(
         "learn",
         "see",
         "understand",
+        "suspect",
+        "wish",
+        "imagine",
+        "remember",
+        "recognize",
+        "prefer",
     }
 )
 """Cues of belief, intention or finding (*thinks*, *hopes*, *plans*, *found*). They are
@@ -186,6 +202,22 @@ ACT_CUES = frozenset(
         "recommend",
         "talk about",
         "speak about",
+        "denounce",
+        "decry",
+        "chide",
+        "rebuke",
+        "lambast",
+        "assail",
+        "deride",
+        "hail",
+        "portray",
+        "characterize",
+        "liken",
+        "label",
+        "order",
+        "discuss",
+        "dub",
+        "disclose",
     }
 )
 """Speech acts that take an object rather than a statement (*called for*, *criticized*,
@@ -224,6 +256,11 @@ _IRREGULAR = {
     "tout": ("touted", "touts", "touting"),
     "refer": ("referred", "refers", "referring", "refer"),
     "speak": ("spoke", "speaks", "speaking", "speak", "spoken"),
+    "decry": ("decried", "decries", "decrying", "decry"),
+    "imply": ("implied", "implies", "implying", "imply"),
+    "dub": ("dubbed", "dubs", "dubbing", "dub"),
+    "prefer": ("preferred", "prefers", "preferring", "prefer"),
+    "label": ("labeled", "labelled", "labels", "labeling", "labelling", "label"),
 }
 
 
@@ -302,6 +339,22 @@ PERSON_NOUNS = _wordset(
 PLURAL_PERSON_NOUNS = frozenset(
     word for word in PERSON_NOUNS if word.endswith("s") and not word.endswith("ss")
 ) | {"people", "men", "women", "spokespeople"}
+
+_NOT_PERSON_COMPOUNDS = _wordset("specimen regimen abdomen acumen albumen stamen omen hymen dolmen")
+
+
+def is_person_plural(word: str) -> bool:
+    """Whether a lower-case word is a plural that names people: "officials", or a
+    compound in *-men*, *-people* or *-folk* ("fishermen", "townspeople")."""
+    if word in PLURAL_PERSON_NOUNS:
+        return True
+    return (
+        len(word) > 5
+        and word.endswith(("men", "people", "folk", "folks"))
+        and word.isalpha()
+        and word not in _NOT_PERSON_COMPOUNDS
+    )
+
 
 OUTLET_NOUNS = _wordset(
     """paper newspaper agency outlet broadcaster network channel magazine daily weekly

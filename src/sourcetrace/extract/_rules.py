@@ -40,10 +40,10 @@ from ._lexicon import (
     ORG_NOUNS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
-    PLURAL_PERSON_NOUNS,
     PRONOUNS,
     TITLE_WORDS,
     _wordset,
+    is_person_plural,
     is_share,
     stance_of,
 )
@@ -63,7 +63,7 @@ _MAX_TOKENS = 400
 
 _AUX = _wordset(
     """also later further previously again then recently once already publicly privately
-    separately earlier repeatedly flatly never has had have was is were are will would
+    separately earlier repeatedly flatly never has had have was is were are will would now still
     could may might did does do reportedly has been had been just subsequently initially
     first last meanwhile herself himself themselves itself yesterday today"""
 )
@@ -413,6 +413,17 @@ class _Reader:
 
     def _label(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
         """``Q: ...`` / ``A: ...`` / ``PRICE: ...`` at the start of a paragraph."""
+        if tokens and tokens[0].kind == "q" and tokens[0].quote is not None:
+            # '"PENCE: Well, ...': a transcript quoted paragraph by paragraph puts the
+            # label inside the marks; only a label in capitals is read there
+            quote = tokens[0].quote
+            inner = _tokenize(self.text, quote.inner_start, quote.inner_end, [])
+            colon_at = next((k for k, tok in enumerate(inner[:7]) if tok.text == ":"), -1)
+            if colon_at < 1 or not all(
+                tok.kind == "w" and tok.text.isupper() for tok in inner[:colon_at]
+            ):
+                return None
+            tokens = inner
         colon = -1
         for index, tok in enumerate(tokens[:7]):
             if tok.text == ":":
@@ -516,7 +527,8 @@ class _Reader:
             return None  # "United States", "Reuters Reports"
         if lemma == "cite" and not self.acts:
             return None
-        if tok.low.endswith("ing") and tok.low != lemma:
+        progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
+        if tok.low.endswith("ing") and tok.low != lemma and not progressive:
             return self._participle(toks, i, lemma, sentence)
         if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
             return None  # "the 12 states where ...", "the harbor attacks and ..."
@@ -550,9 +562,11 @@ class _Reader:
             cue_end = found
             if i + 1 < found - 1:
                 object_range = (i + 1, found - 1)
-        if lemma != "quote" and _is_passive(toks, i):
+        if lemma != "quote" and not progressive and _is_passive(toks, i):
             return None  # "the barrier was first promised in 2023"
         subject = _subject_before(toks, i)
+        if subject is None and tok.low in _SPEECH_FORMS:
+            subject = _described_subject(toks, i)
         inverted = False
         as_clause = (
             subject is not None and subject.start > 0 and toks[subject.start - 1].low == "as"
@@ -638,6 +652,9 @@ class _Reader:
             start = _skip_object(toks, start)
         start = _skip_complement(toks, start)
         end = _forward_end(toks, start)
+        opened = _introduced_quotation(toks, start, end)
+        if opened is not None:
+            start = opened  # ", telling reporters, “...”": the quotation is what was said
         if start >= end or (_word_count(toks, start, end) < 2 and toks[start].kind != "q"):
             return None
         if toks[start].kind == "q" and end - start == 1:
@@ -712,10 +729,16 @@ class _Reader:
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
         if previous in _BARE_FORM_SUBJECTS:
-            return previous != "to"
+            return previous != "to" or _went_on_to(toks, i)
+        if toks[i].low == "say":
+            described = _described_subject(toks, i)
+            if described is not None and _plain_plural(toks[described.end - 1].low):
+                return True  # "Harbor pilots say", "the deckhands say"
         if previous is None:
-            # "42% say", "Six in 10 say"
-            return i > 1 and toks[i - 1].text == "%" and toks[i - 2].text[0].isdigit()
+            # "42% say", "Six in 10 say"; "Critics, however, say": an aside in commas
+            if i > 1 and toks[i - 1].text == "%":
+                return toks[i - 2].text[0].isdigit()
+            return i > 1 and toks[i - 1].text == "," and _plural_subject(toks, i)
         if (previous[0].isdigit() or previous in _COUNT_WORDS) and _word_at(toks, i - 2) in (
             "in",
             "of",
@@ -824,10 +847,10 @@ class _Reader:
             if quoted_before or subordinate or not (forward_quote or forward_words >= 2):
                 # "..., top lawmakers said Friday, as they bristled at ...": the rest is
                 # the article's narration
-                return self._backward(toks, before_end, frame_end, quoted_before)
+                return self._backward(toks, before_end, frame_end, quoted_before, lemma)
             if after_comma and not forward_quote:
                 # The goal, she said, is peace: both sides
-                pieces, quotes, _ = self._backward(toks, before_end, frame_end, False)
+                pieces, quotes, _ = self._backward(toks, before_end, frame_end, False, lemma)
                 if pieces is None:
                     return None, [], len(toks)
                 piece = _strip_piece(text, toks, start, end)
@@ -840,7 +863,10 @@ class _Reader:
         if start >= end or _word_at(toks, start) in ("and", "or", "nor"):
             # "The protester yelled and held up a banner": no content
             return None, [], len(toks)
-        if end - start == 1 and forward_quote:
+        opened = _introduced_quotation(toks, start, end)
+        if opened is not None:
+            start = opened  # "told the crowd, “...”": the quotation is what was said
+        if end - start == 1 and toks[start].kind == "q":
             span = _quote_span(text, toks[start])
             return ([span], [span], end) if span[0] < span[1] else (None, [], end)
         piece = _strip_piece(text, toks, start, end)
@@ -849,7 +875,12 @@ class _Reader:
         return [piece], _quotes_in(toks[start:end]), start
 
     def _backward(
-        self, toks: list[_Tok], before_end: int, frame_end: int, quoted_before: bool
+        self,
+        toks: list[_Tok],
+        before_end: int,
+        frame_end: int,
+        quoted_before: bool,
+        lemma: str = "",
     ) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]], int]:
         """Content before the frame, and a quotation the frame interrupts."""
         text = self.text
@@ -862,8 +893,12 @@ class _Reader:
             quotes = [q for q in _quotes_in(toks[:before_end]) if _inside_any(q, pieces)]
         if not pieces:
             return None, [], frame_end + 1
-        # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation
-        after = _skip_complement(toks, frame_end + 1)
+        # "A," he said on Tuesday, "B.": skip the time or place, then the punctuation;
+        # "A," she told Hewitt, "B.": whom she told too
+        after = frame_end + 1
+        if lemma in _OBJECT_CUES:
+            after = _skip_object(toks, after)
+        after = _skip_complement(toks, after)
         if _word_at(toks, after) in ("of", "about"):
             # "A," he said of the council, "B."
             topic = _noun_phrase_after(toks, after + 1)
@@ -1057,6 +1092,8 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
         return following == "to"
     if lemma == "show":
         return following in ("up", "off")
+    if lemma == "add":
+        return following == "to"  # "is adding to her lead": adds, not says
     return False
 
 
@@ -1136,7 +1173,13 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
         if toks[k].low in _HEAD_ENDERS:
             head = k - 1
             break
-    return toks[head].low in PLURAL_PERSON_NOUNS or toks[head].low in _QUANTITY_HEADS
+    if any(toks[k].low == "and" for k in range(subject.start, subject.end)) and (
+        toks[i].low not in _NOUN_BARE_FORMS or _verb_reading(toks, i)
+    ):
+        # "Jeb Ortiz and Chris Lund say": two or more speakers, but not "a Democrat
+        # and former Oklahoma state senator"
+        return True
+    return is_person_plural(toks[head].low) or toks[head].low in _QUANTITY_HEADS
 
 
 def _coordinator_index(toks: list[_Tok], i: int) -> int:
@@ -1214,7 +1257,21 @@ class _Subject(NamedTuple):
 def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     """The subject noun phrase that ends just before the cue."""
     k = cue - 1
-    while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+    if _went_on_to(toks, cue):
+        k -= 3  # "She went on to say ...": the subject of "went"
+    while (
+        k >= 0
+        and toks[k].kind == "w"
+        and (
+            toks[k].low in _AUX
+            # "is suddenly promising", "has even said": an adverb after an auxiliary
+            or (
+                k >= 1
+                and (_ly_adverb(toks[k]) or toks[k].low == "even")
+                and toks[k - 1].low in _AUX
+            )
+        )
+    ):
         k -= 1
     if k >= 1 and _adverb_after_subject(toks, k):
         # "Varga similarly warned that ...": an adverb, not the subject's head
@@ -1224,6 +1281,25 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     if k >= 1 and toks[k].low in _TIME_UNITS and toks[k - 1].low in ("last", "this"):
         # "Ida Lund (D) last week said"
         k -= 2
+        while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+            k -= 1
+    place_end = -1
+    if k >= 1 and toks[k].text in ("here", "there") and toks[k - 1].kind == "w":
+        # "Activists there say", "officials here said": a place adverb that ends the
+        # written mention but is not the subject's head
+        place_end = k + 1
+        k -= 1
+    if (
+        k >= 1
+        and toks[k].low in _TIME_WORDS
+        and toks[k - 1].kind == "w"
+        and toks[k - 1].low not in _TIME_MODIFIERS
+        and toks[k - 1].low not in _PP_STARTS
+        and toks[k - 1].low not in _SOURCE_TAILS
+    ):
+        # "Harbor officials Tuesday said": a bare weekday between subject and cue (not
+        # "on Tuesday", which ends the subject as a phrase)
+        k -= 1
         while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
             k -= 1
     if k >= 2 and toks[k].text in ("—", "–", "-", "--"):
@@ -1250,7 +1326,16 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         j = k - 1
         while j >= 0 and k - j <= 30 and toks[j].kind == "w":
             j -= 1
-        if j >= 0 and k - j > 12 and not toks[j + 1].low.endswith("ing"):
+        described = (
+            # "Bob Lund, a harbor pilot who was mentioned as ..., said": a long
+            # appositive or relative clause after a name (PolNeAR's source keeps it
+            # about as often as not; the mention here is the name)
+            j >= 1
+            and toks[j + 1].low in ("who", "whose", "a", "an", "the")
+            and toks[j - 1].kind == "w"
+            and toks[j - 1].text[0].isupper()
+        )
+        if j >= 0 and k - j > 12 and not toks[j + 1].low.endswith("ing") and not described:
             return None
         if j >= 0 and toks[j].text == "," and j < k - 1:
             k = j - 1
@@ -1308,7 +1393,85 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
             if ref is not None:
                 return _Subject(ref.start, ref.end, max(end, span_end, cue))
         return None
-    return _Subject(start, end, max(end, span_end))
+    return _Subject(start, end, max(end, span_end, place_end))
+
+
+_SPEECH_FORMS = _wordset(
+    "said says say told tells added wrote writes argued argues explained warned insisted"
+)
+"""Forms that can only be speech verbs: their subject is a speaker whatever its noun."""
+_SUBJECT_OPENERS = _wordset("the a an his her their its our my this these those")
+
+
+def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:
+    """ "The actress said", "Romney's associates said": a determiner or possessive,
+    up to three modifiers and a noun that is no known person noun, at the start of the
+    sentence or a clause, before a form that can only be a speech verb (*said*,
+    *told*, *wrote*, *argued* ...)."""
+    k = cue - 1
+    while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
+        k -= 1
+    head = toks[k] if k >= 0 else None
+    if (
+        head is None
+        or head.kind != "w"
+        or not head.text.isalpha()
+        or not head.text.islower()
+        or len(head.text) < 3
+        or head.low in _CLAUSE_STOP
+        or head.low in _LEADING_JUNK
+        or head.low in CUE_FORMS
+        or _ly_adverb(head)
+        or head.low.endswith("ing")
+    ):
+        return None
+    end = k + 1
+    j = k - 1
+    while j >= 0 and k - j <= 4:
+        tok = toks[j]
+        if tok.kind != "w":
+            if tok.text in (",", ";", ":") and _plain_plural(head.low):
+                # "..., harbor pilots say": a plural needs no determiner
+                return _Subject(j + 1, end, end)
+            return None
+        if tok.low in _SUBJECT_OPENERS or tok.low.endswith(("'s", "’s")):
+            break
+        if tok.low in _CLAUSE_STOP or tok.low in _LEADING_JUNK or tok.low in CUE_FORMS:
+            return None
+        j -= 1
+    else:
+        if j < 0 and _plain_plural(head.low):
+            return _Subject(0, end, end)  # "Harbor pilots said ..."
+        return None
+    if j < 0:
+        return None
+    before = toks[j - 1] if j > 0 else None
+    if before is not None and not (before.text in (",", ";", ":") or before.low in ("and", "but")):
+        return None  # "in the debate said": the object of a preposition, not a subject
+    return _Subject(j, end, end)
+
+
+def _plain_plural(word: str) -> bool:
+    """A regular plural noun: "pilots", "deckhands", not "process" or "status"."""
+    return (
+        len(word) > 4
+        and word.isalpha()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics"))
+    )
+
+
+_GO_FORMS = _wordset("went goes go going gone")
+
+
+def _went_on_to(toks: list[_Tok], cue: int) -> bool:
+    """ "went on to say": the cue continues what its subject did before."""
+    return (
+        cue >= 4
+        and toks[cue - 1].low == "to"
+        and toks[cue - 2].low == "on"
+        and toks[cue - 3].low in _GO_FORMS
+    )
 
 
 def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
@@ -1322,9 +1485,25 @@ def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
     )
 
 
+_BE_FORMS = _wordset("is are was were been be am")
+_PROGRESSIVE_ADVERBS = _wordset("also now still already again not never increasingly repeatedly")
+
+
+def _after_be(toks: list[_Tok], i: int) -> bool:
+    """Whether an *-ing* form follows a form of *be*: the progressive ("she is calling
+    for", "they were saying"), a finite verb rather than a participle clause."""
+    k = i - 1
+    while k > 0 and (toks[k].low in _PROGRESSIVE_ADVERBS or _ly_adverb(toks[k])):
+        k -= 1
+    return k > 0 and _word_at(toks, k) in _BE_FORMS
+
+
 def _is_passive(toks: list[_Tok], cue: int) -> bool:
     k = cue - 1
-    while k >= 0 and toks[k].low in ("first", "also", "later", "widely", "often", "not", "never"):
+    while k >= 0 and (
+        toks[k].low in ("first", "also", "later", "widely", "often", "not", "never")
+        or _ly_adverb(toks[k])  # "were mistakenly charged"
+    ):
         k -= 1
     return _word_at(toks, k) in ("was", "were", "been", "being", "is", "are", "be")
 
@@ -1462,7 +1641,7 @@ def _np_and(toks: list[_Tok], k: int) -> bool:
         previous.low in ("current", "former", "senior", "military", "civilian")
         or (previous.text[:1].isupper() and _word_at(toks, k + 1) is not None)
         # "teachers and union officials", "aides and advisers"
-        or (previous.low in PLURAL_PERSON_NOUNS and _word_at(toks, k + 1) is not None)
+        or (is_person_plural(previous.low) and _word_at(toks, k + 1) is not None)
     )
 
 
@@ -1490,6 +1669,12 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     base = low.removesuffix("'s").removesuffix("’s")
     if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
         return True
+    if is_person_plural(base):
+        return True  # "Five fishermen said", "Harbor congressmen said"
+    if base.endswith("s") and _is_org_plural(base):
+        return True  # "The groups said", "two unions said"
+    if base.endswith("s") and _looks_like_agent_noun(base) and end - start > 1:
+        return True  # "security specialists say", "aviation forecasters said"
     if base.endswith("s") and (base[:-1] in PERSON_NOUNS or base[:-1] in _DOC_HEADS):
         return True
     # "the announcer", "a historian", "two consultants": nouns of people by their ending,
@@ -1514,7 +1699,8 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
             # "Some said", but not "most state parties": a bare form after a determiner
             following = _word_at(toks, end)
             return not (low in _SUBJECT_DETERMINERS and following in _NOUN_BARE_FORMS)
-        return _word_at(toks, start + 1) == "of"
+        # "Most of the residents", "Many in the crowd", "some among the crews"
+        return _word_at(toks, start + 1) in ("of", "in", "among")
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
 
@@ -1862,6 +2048,13 @@ def _pp_end(toks: list[_Tok], k: int) -> int | None:
         tok = toks[j]
         if tok.kind != "w":
             return None
+        if (
+            j == k + 1
+            and toks[k].low == "to"
+            and tok.text.islower()
+            and not (tok.low.endswith("s") and not tok.low.endswith("ss"))
+        ):
+            return None  # "sought to address", "plans to release": an infinitive
         if tok.low in _PP_HEADS:
             end = j + 1
             if _word_at(toks, end) in ("with", "on", "to", "at", "for") and end + 1 < len(toks):
@@ -2028,6 +2221,31 @@ def _object_end(toks: list[_Tok], start: int, end: int) -> int:
         if low == "and" and k + 1 < end and toks[k + 1].low.endswith("ed"):
             return k
     return end
+
+
+def _introduced_quotation(toks: list[_Tok], start: int, end: int) -> int | None:
+    """A forward content that is words, then a comma or colon, then a quotation that
+    ends it ("the crowd, “Can she stay?”"): the index of the quotation. The words
+    before it say whom the speaker addressed or when, not what was said."""
+    last = end - 1
+    while last > start and toks[last].kind == "p":
+        last -= 1
+    if last <= start + 1 or toks[last].kind != "q" or toks[start].kind == "q":
+        return None
+    if toks[last - 1].text not in (",", ":"):
+        return None
+    words = toks[start : last - 1]
+    if len(words) > 5 or any(
+        tok.kind != "w"
+        or tok.low in _CLAUSE_STOP
+        or tok.low in PRONOUNS
+        or tok.low in CUE_FORMS
+        or tok.low in _AUX
+        or tok.low in ("have", "has", "had", "is", "are", "was", "were", "be")
+        for tok in words
+    ):
+        return None  # "said she has the quality: “...”": a clause, which is content
+    return last
 
 
 def _starts_participle(toks: list[_Tok], start: int) -> bool:

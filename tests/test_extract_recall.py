@@ -1,0 +1,351 @@
+"""Attributions the extractor used to miss, on fictional sentences: subjects that name
+several speakers, count people with a plural in -men, or put a weekday before the cue.
+Every expected span is read off the sentence it is tested on."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+from sourcetrace._models import Claim, Document
+from sourcetrace.extract import RuleBasedExtractor, extract_claims
+
+from _shared import REPO
+
+
+def _texts(claim: Claim) -> list[str]:
+    return [piece.text for piece in claim.content]
+
+
+def _acts(text: str) -> list[Claim]:
+    document = Document(id="t", text=text, kind="article")
+    return RuleBasedExtractor(beliefs=True, acts=True).extract(document).claims
+
+
+def test_two_names_joined_by_and_are_one_group_of_speakers() -> None:
+    text = "Lund and Reyes said the harbor would close in May."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None
+    start = text.index("Lund")
+    assert (claim.source.start, claim.source.end) == (start, start + len("Lund and Reyes"))
+    speaker = claim.speaker
+    assert (speaker.name, speaker.kind, speaker.role) == ("Lund and Reyes", "group", None)
+    assert not speaker.anonymous
+    assert [m.text for m in speaker.mentions] == ["Lund and Reyes"]
+    assert _texts(claim) == ["the harbor would close in May"]
+
+
+def test_a_pronoun_after_a_pair_of_names_refers_to_the_pair() -> None:
+    text = "Lund and Reyes said the harbor would close. They said it would reopen in June."
+    first, second = extract_claims(text)
+    assert second.source is not None and second.source.text == "They"
+    assert second.speaker is first.speaker
+    assert first.speaker.name == "Lund and Reyes"
+
+
+def test_a_count_of_fishermen_speaks_as_a_group() -> None:
+    text = "Five fishermen said the new quay had cut their catch by half."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Five fishermen"
+    assert claim.source.start == text.index("Five")
+    assert claim.cue is not None and claim.cue.span.text == "said"
+    assert _texts(claim) == ["the new quay had cut their catch by half"]
+    assert claim.speaker.kind == "group" and claim.speaker.anonymous
+
+
+def test_plural_compounds_in_men_and_people_are_speakers() -> None:
+    sources = [
+        claim.source.text
+        for text in (
+            "Two congresswomen said the ferry budget was short.",
+            "The townspeople say the ferry is always late.",
+            "Fishermen in the north harbor say the channel is too shallow.",
+        )
+        for claim in extract_claims(text)
+        if claim.source is not None
+    ]
+    assert sources == ["Two congresswomen", "The townspeople", "Fishermen in the north harbor"]
+
+
+def test_a_word_in_men_that_names_no_people_is_no_speaker() -> None:
+    # a bare "say" needs a plural of people before it; "regimen" is none
+    assert extract_claims("The regimen say the harbor is safe.") == []
+
+
+def test_a_bare_weekday_between_subject_and_cue() -> None:
+    text = "Harbor officials Tuesday said the channel would reopen on Friday."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Harbor officials"
+    assert claim.cue is not None and claim.cue.span.start == text.index("said")
+    assert _texts(claim) == ["the channel would reopen on Friday"]
+
+
+def test_a_weekday_after_on_still_ends_the_subject() -> None:
+    # skipping the weekday alone would leave "Okafor on" as the subject and lose the claim
+    (claim,) = extract_claims("Okafor on Tuesday said the channel would reopen.")
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert _texts(claim) == ["the channel would reopen"]
+
+
+def test_plurals_of_bodies_of_people_are_speakers() -> None:
+    text = "The plan will hurt the port, the groups say. Two unions said the pay offer was too low."
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        ("the groups", ["The plan will hurt the port"]),
+        ("Two unions", ["the pay offer was too low"]),
+    ]
+
+
+def test_a_quotation_interrupted_by_told_and_its_object_keeps_both_halves() -> None:
+    text = "“First of all,” Okafor told the Harbor Ledger, “the ferry will keep running.”"
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert claim.cue is not None and claim.cue.span.text == "told"
+    assert _texts(claim) == ["First of all", "the ferry will keep running."]
+
+
+def test_a_plural_subject_with_an_aside_before_a_bare_form() -> None:
+    text = "Critics of the dredging plan, however, say it will silt up the channel."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Critics of the dredging plan"
+    assert claim.cue is not None and claim.cue.span.start == text.index("say it")
+    assert _texts(claim) == ["it will silt up the channel"]
+
+
+def test_a_quantifier_with_in_counts_people() -> None:
+    (claim,) = extract_claims("Many in the crowd said the mayor had broken her promise.")
+    assert claim.source is not None and claim.source.text == "Many in the crowd"
+    assert _texts(claim) == ["the mayor had broken her promise"]
+
+
+def test_a_bare_form_after_a_comma_without_a_plural_subject_is_no_cue() -> None:
+    # "say" after a comma, with no plural of people before it, is no claim
+    assert extract_claims("To keep the ferry, say, for ten more years, costs money.") == []
+
+
+def test_here_or_there_after_a_plural_subject() -> None:
+    text = "Harbor officials there say the new channel is too shallow for tankers."
+    (claim,) = extract_claims(text)
+    # the adverb ends the written mention; the speaker is the officials
+    assert claim.source is not None and claim.source.text == "Harbor officials there"
+    assert claim.speaker.name == "Harbor officials"
+    assert _texts(claim) == ["the new channel is too shallow for tankers"]
+
+
+def test_whom_the_speaker_addressed_is_not_the_content_of_a_quotation() -> None:
+    text = "Okafor then asked the crowd, “Do you want the ferry back?”"
+    (claim,) = extract_claims(text)
+    start = text.index("Do you")
+    end = start + len("Do you want the ferry back?")
+    assert [(p.start, p.end) for p in claim.content] == [(start, end)]
+    assert claim.kind == "direct"
+
+
+def test_a_clause_before_a_quotation_stays_in_the_content() -> None:
+    text = "Okafor said the port has one thing it needs: “a deeper channel.”"
+    (claim,) = extract_claims(text)
+    assert _texts(claim) == ["the port has one thing it needs: “a deeper channel.”"]
+
+
+def _adapter_extract(text: str) -> list[dict[str, Any]]:
+    spec = importlib.util.spec_from_file_location(
+        "polnear_adapter_recall", REPO / "tools" / "polnear_adapter.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found: list[dict[str, Any]] = module.extract(text)
+    return found
+
+
+def test_adapter_cue_before_an_introduced_quotation() -> None:
+    text = (
+        "A harbor aide said of the senator, “She takes the threat seriously.” "
+        "Okafor said in a statement, “We will reopen the quay.”"
+    )
+    topic, medium = _adapter_extract(text)
+    # the topic's preposition is the cue's, its object is neither cue nor content
+    assert [text[s:e] for s, e in topic["cue"]] == ["said of"]
+    assert [text[s:e] for s, e in topic["content"]] == ["She takes the threat seriously."]
+    # the medium stays in the cue
+    assert [text[s:e] for s, e in medium["cue"]] == ["said in a statement"]
+
+
+def test_a_progressive_cue_is_a_finite_verb() -> None:
+    text = "The harbor pilots' union is calling for the ferry contract to be reopened."
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == "The harbor pilots' union"
+    assert claim.cue is not None and claim.cue.span.text == "calling for"
+    assert claim.cue.lemma == "call"
+    assert _texts(claim) == ["the ferry contract to be reopened"]
+
+
+def test_a_progressive_speech_verb_with_an_adverb() -> None:
+    text = "Okafor was repeatedly saying that the quay would hold."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert claim.cue is not None and claim.cue.span.start == text.index("saying")
+    assert _texts(claim) == ["the quay would hold"]
+
+
+def test_a_participle_without_be_still_needs_a_comma() -> None:
+    # no form of "be" before it: "saying" opens a participle clause only after a comma
+    assert extract_claims("Crews saying the quay would hold were seen at dawn.") == []
+
+
+def test_adding_to_is_no_speech() -> None:
+    assert _acts("Reyes is adding to her lead in the harbor wards.") == []
+
+
+def test_now_and_still_between_subject_and_cue() -> None:
+    text = "Okafor now says the ferry will run until May. Reyes still argues it should stop."
+    first, second = extract_claims(text)
+    assert first.source is not None and first.source.text == "Okafor"
+    assert _texts(first) == ["the ferry will run until May"]
+    assert second.source is not None and second.source.text == "Reyes"
+    assert _texts(second) == ["it should stop"]
+
+
+def test_any_noun_after_a_determiner_is_the_subject_of_said() -> None:
+    text = "The actress said the ferry was late again. Okafor's deckhands told her it would sail."
+    first, second = extract_claims(text)
+    assert first.source is not None and first.source.text == "The actress"
+    assert _texts(first) == ["the ferry was late again"]
+    assert second.source is not None and second.source.text == "Okafor's deckhands"
+
+
+def test_a_noun_after_a_verb_is_no_subject_of_said() -> None:
+    # "the actress" is the object of "met", and "said to have" a participle after it
+    claims = extract_claims("Reyes met the actress said to have fled the island.")
+    assert [c.source.text for c in claims if c.source] == []
+
+
+def test_assured_and_reminded_are_statements() -> None:
+    text = (
+        "Reyes assured the crews that the quay would hold. "
+        "Lund reminded voters that the ferry had never run late."
+    )
+    first, second = extract_claims(text)
+    assert (first.cue.lemma if first.cue else None, _texts(first)) == (
+        "assure",
+        ["the quay would hold"],
+    )
+    assert (second.cue.lemma if second.cue else None, _texts(second)) == (
+        "remind",
+        ["the ferry had never run late"],
+    )
+
+
+def test_denouncing_and_likening_are_acts() -> None:
+    text = "Okafor denounced the dredging plan. Reyes likened the toll to a tax on islanders."
+    assert extract_claims(text) == []  # acts are off by default
+    first, second = _acts(text)
+    assert (first.cue.lemma if first.cue else None, _texts(first)) == (
+        "denounce",
+        ["the dredging plan"],
+    )
+    assert second.source is not None and second.source.text == "Reyes"
+    assert second.cue is not None and second.cue.lemma == "liken"
+
+
+def test_suspects_is_a_belief() -> None:
+    text = "Lund suspects the channel is too shallow for the new ferry."
+    assert extract_claims(text) == []  # beliefs are off by default
+    (claim,) = _acts(text)
+    assert claim.cue is not None and claim.cue.lemma == "suspect"
+    assert _texts(claim) == ["the channel is too shallow for the new ferry"]
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels() -> None:
+    text = '"LUND: Well, look, the ferry will run all winter.\n\n"REYES: It will not.'
+    first, second = extract_claims(text)
+    assert first.source is not None and first.source.text == "LUND"
+    assert first.cue is not None and first.cue.span.text == ":"
+    assert _texts(first) == ["Well, look, the ferry will run all winter."]
+    assert second.source is not None and second.source.text == "REYES"
+    assert _texts(second) == ["It will not."]
+
+
+def test_a_quoted_paragraph_with_a_colon_but_no_capital_label_is_no_transcript() -> None:
+    text = '"The plan is simple: the ferry runs all winter.\n\nThe mayor agreed.'
+    assert extract_claims(text) == []
+
+
+def test_names_joined_by_and_take_a_bare_form() -> None:
+    text = "Harbor candidates Ana Ortiz and Ben Lund say the ferry is too slow."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None
+    assert claim.source.text == "Harbor candidates Ana Ortiz and Ben Lund"
+    assert claim.cue is not None and claim.cue.span.text == "say"
+    assert _texts(claim) == ["the ferry is too slow"]
+
+
+def test_a_noun_like_bare_form_after_and_is_no_cue() -> None:
+    text = "Reyes, a Democrat and former Harbor state senator, ran the ferry board."
+    assert _acts(text) == []
+
+
+def test_a_plural_agent_noun_with_a_modifier_is_a_subject() -> None:
+    text = "Dredging specialists say the channel will silt up within a year."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Dredging specialists"
+    assert _texts(claim) == ["the channel will silt up within a year"]
+
+
+def test_an_adverb_after_an_auxiliary_before_the_cue() -> None:
+    text = "Okafor has quietly promised a second ferry for the north harbor."
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert claim.cue is not None and claim.cue.span.text == "promised"
+    assert _texts(claim) == ["a second ferry for the north harbor"]
+
+
+def test_a_passive_with_an_adverb_is_no_claim() -> None:
+    assert _acts("Two deckhands were mistakenly charged with the theft.") == []
+
+
+def test_to_before_a_bare_verb_is_an_infinitive_not_a_phrase_of_place() -> None:
+    text = "Okafor plans to release the ferry report on Friday."
+    (claim,) = _acts(text)
+    assert claim.cue is not None and claim.cue.span.text == "plans"
+    assert _texts(claim) == ["to release the ferry report on Friday"]
+
+
+def test_to_before_an_audience_is_still_skipped() -> None:
+    text = "Okafor said to reporters that the ferry would run."
+    (claim,) = extract_claims(text)
+    assert _texts(claim) == ["the ferry would run"]
+
+
+def test_a_long_appositive_with_a_relative_clause_after_a_name() -> None:
+    text = (
+        "Senator Bob Lund, a harbor Republican who has met privately with Okafor and "
+        "been mentioned as a possible ferry chief, said there could be a deal by May."
+    )
+    (claim,) = extract_claims(text)
+    # "mentioned" inside the appositive is no cue of its own: the subject is the name
+    assert claim.source is not None and claim.source.text == "Senator Bob Lund"
+    assert claim.speaker.name == "Bob Lund"
+    assert _texts(claim) == ["there could be a deal by May"]
+
+
+def test_went_on_to_say() -> None:
+    text = "The mayor went on to say that the ferry would stop in May."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "The mayor"
+    assert claim.cue is not None and claim.cue.span.text == "say"
+    assert _texts(claim) == ["the ferry would stop in May"]
+    (found,) = _adapter_extract(text)
+    assert [text[s:e] for s, e in found["cue"]] == ["went on to say"]
+
+
+def test_a_plural_of_any_noun_takes_a_bare_say() -> None:
+    text = "In the north, harbor pilots say the channel is too shallow for tankers."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "harbor pilots"
+    assert _texts(claim) == ["the channel is too shallow for tankers"]
+
+
+def test_a_singular_noun_does_not_take_a_bare_say() -> None:
+    # "the harbor pilot say" is no English subject and verb: a bare form needs a plural
+    assert extract_claims("In the north, the harbor pilot say the channel is deep.") == []

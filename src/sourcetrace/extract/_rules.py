@@ -255,6 +255,7 @@ class _Reader:
     def read(self) -> None:
         text = self.text
         open_claim: _Draft | None = None  # a claim whose quotation runs on past its paragraph
+        closing: _Draft | None = None  # a quoted claim that ended the paragraph before
         for para_start, para_end in split_paragraphs(text):
             self.registry.observe(para_start, para_end)
             quotations = find_quotations(text, para_start, para_end)
@@ -265,6 +266,12 @@ class _Reader:
             sentences = split_sentences(text, para_start, para_end, quotations)
             last: _Draft | None = None
             continuing = open_claim is not None and text[para_start] in "\"“«„'"
+            if not continuing and closing is not None and text[para_start] in "\"“«„'":
+                # “...,” Lund said. / “...”: a paragraph that is only a quotation, after
+                # one that ends in a quoted claim, goes on with that claim
+                open_claim, continuing = closing, True
+            closing = None
+            ended: _Draft | None = None
             quote_index = 0
             for sent_start, sent_end in sentences:
                 inside: list[Quotation] = []
@@ -283,15 +290,18 @@ class _Reader:
                     made = []
                     tokens = []
                 if made:
-                    last = _quoted_claim(made)
+                    last = ended = _quoted_claim(made)
                     continuing = False
                     continue
                 target = last or (open_claim if continuing else None)
                 if target is not None and _only_quotations(tokens):
                     _append_quotes(target, tokens, sent_end)
-                    last = target
+                    last = ended = target
                     continue
                 continuing = False
+                ended = None
+            if ended is not None and ended.has_quote and _backward_claim(ended):
+                closing = ended
             open_claim = None
             if (
                 last is not None
@@ -637,6 +647,7 @@ class _Reader:
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
         start = _skip_complement(toks, start)
+        start = _frame_to_clause(toks, start, lemma)
         end = _forward_end(toks, start)
         if start >= end or (_word_count(toks, start, end) < 2 and toks[start].kind != "q"):
             return None
@@ -752,6 +763,8 @@ class _Reader:
             if piece is not None:
                 content.append(piece)
         source = (source[0], _according_tail(toks, source[1]))
+        if not content:
+            source = (source[0], _opening_source_end(toks, source[1], i + 20))
         mention_end = _according_appositive(toks, source[1], bool(content))
         resume = mention_end
         while resume < len(toks) and toks[resume].kind == "p" and toks[resume].text in ",:—–-":
@@ -804,6 +817,7 @@ class _Reader:
             start = _skip_object(toks, start)
         skipped_from = start
         start = _skip_complement(toks, start)
+        start = _frame_to_clause(toks, start, lemma)
         after_comma = any(
             tok.kind == "p" and tok.text in (",", ":", ";", "—", "–")
             for tok in toks[skipped_from : start + 1]
@@ -1702,6 +1716,18 @@ def _according_tail(toks: list[_Tok], end: int) -> int:
     return k
 
 
+def _opening_source_end(toks: list[_Tok], end: int, limit: int) -> int:
+    """An opening *According to* phrase runs on to its comma: "According to exit polls
+    by the Harbor Ledger and Channel 4, [Ortiz leads]"."""
+    for k in range(end, min(len(toks), limit)):
+        tok = toks[k]
+        if tok.text == ",":
+            return k
+        if tok.kind != "w" and tok.text not in ("(", ")", "&", "-", "’", "'"):
+            break
+    return end
+
+
 def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> int:
     """Where the source of *according to* ends: after its appositive or relative clause
     ("according to Ida Lund, a pollster at the institute, ..."), else at ``end``."""
@@ -1821,6 +1847,41 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
             k += 1
         break
     return k
+
+
+_FRAME_PREPOSITIONS = _wordset("in on at during to via through before after from for")
+_WH_OPENERS = _wordset("how why whether what who when where if")
+
+
+def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
+    """Skip the rest of the frame before a "that" clause: "said [at a Monday rally in
+    Lansing] that ...", "told [the Ledger's “Morning Call” on Friday] that ...", "told
+    [host Ana Lund] how ...". The words skipped must read as a prepositional phrase (or,
+    after *told*, its object): no verb and no clause word among them."""
+    if start == 0 or toks[start - 1].low == "that" or _word_at(toks, start) is None:
+        return start
+    if not (toks[start].low in _FRAME_PREPOSITIONS or lemma in _OBJECT_CUES):
+        return start
+    for k in range(start + 1, min(len(toks), start + 14)):
+        tok = toks[k]
+        if tok.text in (":", ",") and k + 1 < len(toks) and toks[k + 1].kind == "q":
+            return k + 1  # "told the crowd: “...”", "said in Lansing, “...”"
+        if tok.kind == "p" and tok.text not in (",", "’", "'"):
+            return start
+        if tok.kind != "w":
+            continue
+        if tok.low == "that" or (tok.low in _WH_OPENERS and lemma in _OBJECT_CUES):
+            if toks[k - 1].kind == "p" and toks[k - 1].text != ",":
+                return start
+            return k + 1 if tok.low == "that" else k
+        if (
+            tok.low in _CLAUSE_STOP
+            or tok.low in _AUX
+            or (tok.low in CUE_FORMS and tok.text.islower())
+            or tok.low in PRONOUNS
+        ):
+            return start
+    return start
 
 
 def _manner_adverb(toks: list[_Tok], k: int) -> bool:
@@ -2219,6 +2280,11 @@ def _follows_that(text: str, start: int) -> bool:
     """A quotation built into reported speech: 'as saying that "the United States ..."'."""
     window = text[max(0, start - 12) : start].rstrip("\"“«„' \t")
     return window.lower().endswith((" that", "\nthat")) or window.lower() == "that"
+
+
+def _backward_claim(draft: _Draft) -> bool:
+    """Whether the claim's words all come before its cue: “...,” Lund said."""
+    return draft.cue is not None and bool(draft.content) and draft.content[-1][1] <= draft.cue[0]
 
 
 def _quoted_claim(made: list[_Draft]) -> _Draft:

@@ -79,7 +79,7 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
         gap = text[end:first]
         trimmed = _GAP_END.search(gap)
         keep = gap[: trimmed.start()] if trimmed else gap
-        if keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
+        if keep and len(keep.split()) <= 2 and not any(mark in keep for mark in '.;"“”'):
             end += len(keep)
     if claim.content[-1].end <= start and (source is None or source.end <= start):
         # "“...,” she said in a statement.": PolNeAR's cue keeps the medium
@@ -150,6 +150,41 @@ def _with_that(text: str, start: int, end: int) -> list[int]:
     return [start, end]
 
 
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'’])(which|who|whom|what)[ \t\u00a0]+\Z", re.IGNORECASE)
+"""A relative pronoun just before the source: "a plan, [which] he said [would fail]"."""
+
+
+_FINITE = frozenset(
+    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could"}
+    | {"should", "may", "might", "must", "does", "did", "do", "remains", "remained"}
+)
+
+
+def _finite_verb(word: str) -> bool:
+    """A word that can open a clause whose subject is missing: "was", "needs", "helped"."""
+    return word in _FINITE or (
+        word.isalpha() and word.islower() and len(word) > 3 and word.endswith(("s", "ed"))
+    )
+
+
+def _relative_pronoun(text: str, claim: Claim, content: list[list[int]]) -> None:
+    """PolNeAR's content keeps the relative pronoun that stands for the claim's subject:
+    "a plan, which he said would fail" is "[which] ... [would fail]"."""
+    if claim.cue is None or claim.source is None or not content:
+        return
+    source, cue = claim.source, claim.cue.span
+    if not (source.end <= cue.start and cue.end <= content[0][0]):
+        return
+    if text[source.end : cue.start].strip() or len(text[cue.end : content[0][0]].split()) > 1:
+        return
+    first = text[content[0][0] : content[0][1]].split()[:1]
+    if not first or not _finite_verb(first[0]):
+        return  # "what he called [a sham]": the pronoun is the object, not the subject
+    found = _RELATIVE_BEFORE.search(text, max(0, source.start - 8), source.start)
+    if found is not None:
+        content.insert(0, [found.start(1), found.end(1)])
+
+
 def extract(text: str) -> list[dict[str, Any]]:
     """The attributions of one article, as the harness wants them.
 
@@ -175,6 +210,7 @@ def extract(text: str) -> list[dict[str, Any]]:
         if cue:
             _light_verb_object(text, claim, cue, content)
             _request_object(text, claim, cue, content)
+            _relative_pronoun(text, claim, content)
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],

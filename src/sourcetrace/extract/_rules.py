@@ -1851,6 +1851,7 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
 
 _FRAME_PREPOSITIONS = _wordset("in on at during to via through before after from for")
 _WH_OPENERS = _wordset("how why whether what who when where if")
+_FRAME_ADVERBS = _wordset("afterward afterwards later earlier")
 
 
 def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
@@ -1860,11 +1861,15 @@ def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
     after *told*, its object): no verb and no clause word among them."""
     if start == 0 or toks[start - 1].low == "that" or _word_at(toks, start) is None:
         return start
-    if not (toks[start].low in _FRAME_PREPOSITIONS or lemma in _OBJECT_CUES):
+    if not (
+        toks[start].low in _FRAME_PREPOSITIONS
+        or lemma in _OBJECT_CUES
+        or toks[start].low in _FRAME_ADVERBS
+    ):
         return start
     for k in range(start + 1, min(len(toks), start + 14)):
         tok = toks[k]
-        if tok.text in (":", ",") and k + 1 < len(toks) and toks[k + 1].kind == "q":
+        if tok.text in (":", ",", ".") and k + 1 < len(toks) and toks[k + 1].kind == "q":
             return k + 1  # "told the crowd: “...”", "said in Lansing, “...”"
         if tok.kind == "p" and tok.text not in (",", "’", "'"):
             return start

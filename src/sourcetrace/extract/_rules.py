@@ -646,8 +646,8 @@ class _Reader:
             start += 1
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
-        start = _skip_complement(toks, start)
-        start = _frame_to_clause(toks, start, lemma)
+        framed = _frame_to_clause(toks, start, lemma)
+        start = max(framed, _frame_to_clause(toks, _skip_complement(toks, start), lemma))
         end = _forward_end(toks, start)
         if start >= end or (_word_count(toks, start, end) < 2 and toks[start].kind != "q"):
             return None
@@ -816,8 +816,8 @@ class _Reader:
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
         skipped_from = start
-        start = _skip_complement(toks, start)
-        start = _frame_to_clause(toks, start, lemma)
+        framed = _frame_to_clause(toks, start, lemma)
+        start = max(framed, _frame_to_clause(toks, _skip_complement(toks, start), lemma))
         after_comma = any(
             tok.kind == "p" and tok.text in (",", ":", ";", "—", "–")
             for tok in toks[skipped_from : start + 1]
@@ -1859,7 +1859,7 @@ def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
     Lansing] that ...", "told [the Ledger's “Morning Call” on Friday] that ...", "told
     [host Ana Lund] how ...". The words skipped must read as a prepositional phrase (or,
     after *told*, its object): no verb and no clause word among them."""
-    if start == 0 or toks[start - 1].low == "that" or _word_at(toks, start) is None:
+    if start == 0 or start >= len(toks) or toks[start - 1].low == "that":
         return start
     if not (
         toks[start].low in _FRAME_PREPOSITIONS

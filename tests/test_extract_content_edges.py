@@ -1,0 +1,105 @@
+"""Where a claim's content starts and ends, on fictional sentences: frame words between the
+cue and the claimed words, a quotation that goes on in the next paragraph, and the source
+of an opening *According to* phrase."""
+
+from __future__ import annotations
+
+from sourcetrace._models import Claim, Document
+from sourcetrace.extract import RuleBasedExtractor, extract_claims
+
+
+def _all(text: str) -> list[Claim]:
+    document = Document(id="t", text=text, kind="article")
+    return RuleBasedExtractor(beliefs=True, acts=True).extract(document).claims
+
+
+def _pieces(claim: Claim) -> list[tuple[int, int]]:
+    return [(piece.start, piece.end) for piece in claim.content]
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_place_between_cue_and_that_clause_is_not_content() -> None:
+    text = "Okafor said at a Monday evening rally in Lansing that the ferry would run all winter."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    # the rally is where she spoke, not what she said; "that" is left out as everywhere
+    assert _pieces(claim) == [_span(text, "the ferry would run all winter")]
+
+
+def test_outlet_and_day_between_told_and_that_clause_are_not_content() -> None:
+    text = "Reyes told the Harbor Ledger’s “Morning Call” on Friday that the vote was fair."
+    (claim,) = extract_claims(text)
+    assert claim.cue is not None and claim.cue.span.text == "told"
+    assert _pieces(claim) == [_span(text, "the vote was fair")]
+
+
+def test_audience_before_a_colon_and_a_quotation_is_not_content() -> None:
+    text = "Lund told the dockworkers at the pier: “The pumps will hold through March.”"
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [_span(text, "The pumps will hold through March.")]
+
+
+def test_time_adverb_and_comma_before_that_clause_are_not_content() -> None:
+    text = "Reyes said afterward, that the recount had been fair to both wards."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [_span(text, "the recount had been fair to both wards")]
+
+
+def test_relative_clause_inside_the_content_stays() -> None:
+    # "the report that the council wrote" is the claim's subject, not a frame: no
+    # preposition opens it, so the content keeps it whole
+    text = "Lund said the report that the council wrote was wrong about the tides."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [
+        _span(text, "the report that the council wrote was wrong about the tides")
+    ]
+
+
+def test_quotation_paragraph_continues_the_quoted_claim_before_it() -> None:
+    text = (
+        "“The pumps are ready,” Lund said.\n\n"
+        "“We trained for a month. Nobody will be caught out this time.”\n\n"
+        "The council meets on Friday to approve the budget."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Lund"
+    assert _pieces(claim) == [
+        _span(text, "The pumps are ready"),
+        _span(text, "We trained for a month. Nobody will be caught out this time."),
+    ]
+
+
+def test_quotation_paragraph_after_narration_is_no_claim() -> None:
+    text = (
+        "The council met on Friday and approved the budget.\n\n"
+        "“We trained for a month. Nobody will be caught out this time.”"
+    )
+    assert _all(text) == []
+
+
+def test_quotation_paragraph_after_reported_speech_is_not_attached() -> None:
+    # only a claim made of quoted words carries over a paragraph break; a paraphrase
+    # may be followed by someone else's words
+    text = (
+        "Lund said the pumps were ready for the storm season.\n\n"
+        "“We trained for a month. Nobody will be caught out this time.”"
+    )
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [_span(text, "the pumps were ready for the storm season")]
+
+
+def test_opening_according_to_names_its_source_up_to_the_comma() -> None:
+    text = (
+        "According to exit polls conducted by the Harbor Ledger for Channel 4 and the Lansing "
+        "Courier, Ortiz leads in every ward of the city."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.source is not None
+    assert (claim.source.start, claim.source.end) == _span(
+        text, "exit polls conducted by the Harbor Ledger for Channel 4 and the Lansing Courier"
+    )
+    assert _pieces(claim) == [_span(text, "Ortiz leads in every ward of the city")]

@@ -103,3 +103,19 @@ def test_opening_according_to_names_its_source_up_to_the_comma() -> None:
         text, "exit polls conducted by the Harbor Ledger for Channel 4 and the Lansing Courier"
     )
     assert _pieces(claim) == [_span(text, "Ortiz leads in every ward of the city")]
+
+
+def test_quotation_after_a_frame_that_ends_in_an_abbreviation_continues_the_claim() -> None:
+    # "Mich." ends the frame and the sentence at once; the sentence splitter keeps the
+    # abbreviation's full stop, so the second quotation is read with the first
+    text = (
+        "“The ferry will run,” Ana Lund, a spokeswoman for Okafor, said in Lansing, Mich. "
+        "“The crews are ready for the winter.”"
+    )
+    (claim,) = extract_claims(text)
+    assert claim.source is not None
+    assert claim.source.text == "Ana Lund, a spokeswoman for Okafor"
+    assert _pieces(claim) == [
+        _span(text, "The ferry will run"),
+        _span(text, "The crews are ready for the winter."),
+    ]

@@ -891,6 +891,13 @@ class _Reader:
                 pieces.append(span)
                 quotes.append(span)
             return pieces, quotes, after
+        last = _closing_quotation(toks, after)
+        if last is not None:
+            # “A,” Lund said in Lansing, Mich. “B.”: a sentence the splitter did not end
+            span = _quote_span(text, toks[last])
+            if span[0] < span[1]:
+                pieces.append(span)
+                quotes.append(span)
         return pieces, quotes, len(toks)
 
     # --- building ---------------------------------------------------------------------
@@ -1887,6 +1894,19 @@ def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
         ):
             return start
     return start
+
+
+def _closing_quotation(toks: list[_Tok], start: int) -> int | None:
+    """The quotation that ends ``toks`` after a full stop, when none comes before it
+    from ``start`` on: '..., Lund said in Lansing, Mich. “We will rebuild.”'."""
+    last = len(toks) - 1
+    while last > start and toks[last].kind == "p":
+        last -= 1
+    if last <= start + 1 or toks[last].kind != "q" or toks[last - 1].text not in (".", "!", "?"):
+        return None
+    if any(tok.kind == "q" for tok in toks[start:last]):
+        return None
+    return last
 
 
 def _manner_adverb(toks: list[_Tok], k: int) -> bool:

@@ -119,3 +119,21 @@ def test_quotation_after_a_frame_that_ends_in_an_abbreviation_continues_the_clai
         _span(text, "The ferry will run"),
         _span(text, "The crews are ready for the winter."),
     ]
+
+
+def test_subject_before_the_frame_and_a_quotation_that_goes_on_with_it() -> None:
+    # the quotation opens in lower case: it is the rest of the subject's sentence
+    text = "The harbor, Reyes said, “will stay open for good.”"
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [
+        _span(text, "The harbor"),
+        _span(text, "will stay open for good."),
+    ]
+
+
+def test_opening_phrase_before_the_frame_and_a_new_quoted_sentence() -> None:
+    # a capital letter opens a sentence of its own: what comes before the frame is not
+    # part of it
+    text = "On the pier, Reyes said, “The harbor will stay open for good.”"
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [_span(text, "The harbor will stay open for good.")]

@@ -839,15 +839,22 @@ class _Reader:
                 # "..., top lawmakers said Friday, as they bristled at ...": the rest is
                 # the article's narration
                 return self._backward(toks, before_end, frame_end, quoted_before)
-            if after_comma and not forward_quote:
-                # The goal, she said, is peace: both sides
+            if after_comma and (not forward_quote or _continues_clause(toks[start])):
+                # The goal, she said, is peace: both sides; also The goal, she said,
+                # “is peace”
                 pieces, quotes, _ = self._backward(toks, before_end, frame_end, False)
                 if pieces is None:
                     return None, [], len(toks)
-                piece = _strip_piece(text, toks, start, end)
+                if end - start == 1 and forward_quote:
+                    piece = _quote_span(text, toks[start])
+                else:
+                    piece = _strip_piece(text, toks, start, end)
                 if piece is not None and not _starts_participle(toks, start):
+                    # _backward took the quotation right after the frame: the piece
+                    # that runs on from it replaces it
+                    pieces = [p for p in pieces if not piece[0] <= p[0] < p[1] <= piece[1]]
                     pieces.append(piece)
-                    quotes.extend(_quotes_in(toks[start:end]))
+                    quotes.extend(q for q in _quotes_in(toks[start:end]) if q not in quotes)
                 return pieces, quotes, start
         elif inverted:
             return None, [], frame_end + 1
@@ -1894,6 +1901,15 @@ def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
         ):
             return start
     return start
+
+
+def _continues_clause(tok: _Tok) -> bool:
+    """Whether a quotation opens in lower case, going on with the sentence around it:
+    'The levee, Lund said, “will hold.”' (not a new sentence: “It will hold.”)."""
+    if tok.kind != "q":
+        return False
+    words = tok.text.lstrip("\"“”'‘’«„ ")
+    return bool(words) and words[0].islower()
 
 
 def _closing_quotation(toks: list[_Tok], start: int) -> int | None:

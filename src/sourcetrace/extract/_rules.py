@@ -845,10 +845,9 @@ class _Reader:
                 pieces, quotes, _ = self._backward(toks, before_end, frame_end, False)
                 if pieces is None:
                     return None, [], len(toks)
+                piece: tuple[int, int] | None = _strip_piece(text, toks, start, end)
                 if end - start == 1 and forward_quote:
                     piece = _quote_span(text, toks[start])
-                else:
-                    piece = _strip_piece(text, toks, start, end)
                 if piece is not None and not _starts_participle(toks, start):
                     # _backward took the quotation right after the frame: the piece
                     # that runs on from it replaces it

@@ -137,3 +137,26 @@ def test_opening_phrase_before_the_frame_and_a_new_quoted_sentence() -> None:
     text = "On the pier, Reyes said, “The harbor will stay open for good.”"
     (claim,) = extract_claims(text)
     assert _pieces(claim) == [_span(text, "The harbor will stay open for good.")]
+
+
+def test_but_that_is_a_second_clause_of_the_same_cue() -> None:
+    text = "Okafor said the levee would hold, but that the pumps needed work before March."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [
+        _span(text, "the levee would hold, but that the pumps needed work before March")
+    ]
+
+
+def test_not_x_but_rather_y_stays_one_content() -> None:
+    text = "Lund said the vote was not a defeat, but rather a warning to the council."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [
+        _span(text, "the vote was not a defeat, but rather a warning to the council")
+    ]
+
+
+def test_but_with_a_new_verb_still_ends_the_content() -> None:
+    # ", but pledged ..." is the speaker's next act, told by the article
+    text = "Okafor said the ferry was late again, but pledged to fix the timetable."
+    claims = extract_claims(text)
+    assert _pieces(claims[0]) == [_span(text, "the ferry was late again")]

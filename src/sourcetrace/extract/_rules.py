@@ -2068,6 +2068,7 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and index > start + 2
             and _word_at(toks, index + 1) in _CONTENT_BREAKS
             and toks[index - 1].kind != "q"
+            and not _but_continues(toks, index)
         ):
             return index  # "..., which forced her to leave", "..., but pledged ..."
         if tok.low in ("when", "after", "before") and _word_at(toks, index + 1) in _ASKED:
@@ -2104,6 +2105,15 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
                 ):
                     return index  # "..., others argue that ...", "..., critics say"
     return end
+
+
+_BUT_GOES_ON = _wordset("that rather also only not instead")
+
+
+def _but_continues(toks: list[_Tok], comma: int) -> bool:
+    """Whether ", but" at ``comma`` goes on with the content: "X, but that Y" (a second
+    clause of the same cue), "not only X, but also Y", "not X, but rather Y"."""
+    return _word_at(toks, comma + 1) == "but" and _word_at(toks, comma + 2) in _BUT_GOES_ON
 
 
 def _object_end(toks: list[_Tok], start: int, end: int) -> int:

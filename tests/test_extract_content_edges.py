@@ -160,3 +160,11 @@ def test_but_with_a_new_verb_still_ends_the_content() -> None:
     text = "Okafor said the ferry was late again, but pledged to fix the timetable."
     claims = extract_claims(text)
     assert _pieces(claims[0]) == [_span(text, "the ferry was late again")]
+
+
+def test_even_if_clause_belongs_to_the_claim() -> None:
+    text = "Okafor said the ferry would keep running, even if the council cut its budget."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [
+        _span(text, "the ferry would keep running, even if the council cut its budget")
+    ]

@@ -168,3 +168,10 @@ def test_even_if_clause_belongs_to_the_claim() -> None:
     assert _pieces(claim) == [
         _span(text, "the ferry would keep running, even if the council cut its budget")
     ]
+
+
+def test_comma_who_clause_after_the_content_is_the_articles_aside() -> None:
+    # like ", which ...": a description the article adds about a person it names
+    text = "Okafor said the ferry plan came from Ana Lund, who has run the port since 2019."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [_span(text, "the ferry plan came from Ana Lund")]

@@ -97,7 +97,7 @@ _SUBORDINATORS = _wordset(
     amid despite"""
 )
 _CONTENT_BREAKS = _wordset(
-    """which but whereas although though leaving more a an according while"""
+    """which who but whereas although though leaving more a an according while"""
 )
 _COORDINATED_CUES = _wordset(
     """said says told tells added adds argued argues insisted insists noted notes warned

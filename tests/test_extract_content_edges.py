@@ -1,11 +1,19 @@
 """Where a claim's content starts and ends, on fictional sentences: frame words between the
-cue and the claimed words, a quotation that goes on in the next paragraph, and the source
-of an opening *According to* phrase."""
+cue and the claimed words, a quotation that goes on in the next paragraph, the source of
+an opening *According to* phrase; and two conventions the PolNeAR adapter maps."""
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
 from sourcetrace._models import Claim, Document
 from sourcetrace.extract import RuleBasedExtractor, extract_claims
+
+from _shared import REPO
 
 
 def _all(text: str) -> list[Claim]:
@@ -175,3 +183,46 @@ def test_comma_who_clause_after_the_content_is_the_articles_aside() -> None:
     text = "Okafor said the ferry plan came from Ana Lund, who has run the port since 2019."
     (claim,) = extract_claims(text)
     assert _pieces(claim) == [_span(text, "the ferry plan came from Ana Lund")]
+
+
+@pytest.fixture(scope="module")
+def adapter() -> Callable[[str], list[dict[str, Any]]]:
+    spec = importlib.util.spec_from_file_location(
+        "polnear_adapter_edges", REPO / "tools" / "polnear_adapter.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    function: Callable[[str], list[dict[str, Any]]] = module.extract
+    return function
+
+
+def _role(text: str, attribution: dict[str, Any], role: str) -> list[str]:
+    return [text[start:end] for start, end in attribution[role]]
+
+
+def test_adapter_keeps_the_relative_pronoun_of_the_content(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # PolNeAR marks "which" as the first piece of the content it stands for
+    text = "Few read the ferry plan, which Okafor said was too costly for the port."
+    (found,) = adapter(text)
+    assert _role(text, found, "source") == ["Okafor"]
+    assert _role(text, found, "content") == ["which", "was too costly for the port"]
+
+
+def test_adapter_leaves_an_object_pronoun_out(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # "what" is the object of "called", not the subject of the content
+    text = "The dockworkers got what Lund called a fair deal."
+    (found,) = adapter(text)
+    assert _role(text, found, "content") == ["a fair deal"]
+
+
+def test_adapter_keeps_a_sentence_opening_but(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = "The pumps ran all night. But the levee will not hold, the engineers warned."
+    (found,) = adapter(text)
+    assert _role(text, found, "content") == ["But the levee will not hold"]

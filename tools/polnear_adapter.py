@@ -185,6 +185,21 @@ def _relative_pronoun(text: str, claim: Claim, content: list[list[int]]) -> None
         content.insert(0, [found.start(1), found.end(1)])
 
 
+_BUT_BEFORE = re.compile(r"(?:\A|(?<=[.!?\n])[\"“”'’ \t]*)(But),?[ \t\u00a0]+\Z")
+"""A sentence-opening "But" just before a content: "[But the vote failed], Lund said"."""
+
+
+def _opening_but(text: str, content: list[list[int]]) -> None:
+    """PolNeAR's content keeps a sentence-opening "But", which sourcetrace leaves to the
+    article (it links the sentence to the one before, in the writer's voice)."""
+    if not content:
+        return
+    start = content[0][0]
+    found = _BUT_BEFORE.search(text, max(0, start - 12), start)
+    if found is not None:
+        content[0][0] = found.start(1)
+
+
 def extract(text: str) -> list[dict[str, Any]]:
     """The attributions of one article, as the harness wants them.
 
@@ -197,6 +212,7 @@ def extract(text: str) -> list[dict[str, Any]]:
     for claim in _EXTRACTOR.extract(document).claims:
         cue = _cue_span(text, claim) if claim.cue else []
         content = [_with_that(text, span.start, span.end) for span in claim.content]
+        _opening_but(text, content)
         if (
             cue
             and content

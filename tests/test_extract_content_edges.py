@@ -226,3 +226,9 @@ def test_adapter_keeps_a_sentence_opening_but(
     text = "The pumps ran all night. But the levee will not hold, the engineers warned."
     (found,) = adapter(text)
     assert _role(text, found, "content") == ["But the levee will not hold"]
+
+
+def test_and_she_after_a_comma_is_the_articles_next_clause() -> None:
+    text = "Okafor said the ferry would run all winter, and she left the hall before the vote."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [_span(text, "the ferry would run all winter")]

@@ -2061,6 +2061,13 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and toks[index + 1].low.endswith("ed")
         ):
             return index  # ', calling him "reckless," and contrasted ...': the narration
+        if (
+            tok.low == "and"
+            and index > start + 3
+            and toks[index - 1].text == ","
+            and _word_at(toks, index + 1) in ("he", "she")
+        ):
+            return index - 1  # "..., and she left the hall": the article goes on
         if tok.kind == "p" and tok.text in ("—", "–", "--", ";") and index > start + 2:
             return index  # "... the situation — it has also exposed ...": an aside
         if (

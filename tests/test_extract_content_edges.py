@@ -211,13 +211,13 @@ def test_adapter_keeps_the_relative_pronoun_of_the_content(
     assert _role(text, found, "content") == ["which", "was too costly for the port"]
 
 
-def test_adapter_leaves_an_object_pronoun_out(
+def test_adapter_keeps_an_object_pronoun_too(
     adapter: Callable[[str], list[dict[str, Any]]],
 ) -> None:
-    # "what" is the object of "called", not the subject of the content
-    text = "The dockworkers got what Lund called a fair deal."
-    (found,) = adapter(text)
-    assert _role(text, found, "content") == ["a fair deal"]
+    # "which" is the object of "called": PolNeAR keeps it all the same
+    text = "The dockworkers got a new contract, which Lund called a fair deal."
+    found = [item for item in adapter(text) if _role(text, item, "source") == ["Lund"]]
+    assert [_role(text, item, "content") for item in found] == [["which", "a fair deal"]]
 
 
 def test_adapter_keeps_a_sentence_opening_but(

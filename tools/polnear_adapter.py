@@ -154,22 +154,10 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\w'’])(which|who|whom|what)[ \t\u00a0]+\Z
 """A relative pronoun just before the source: "a plan, [which] he said [would fail]"."""
 
 
-_FINITE = frozenset(
-    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could"}
-    | {"should", "may", "might", "must", "does", "did", "do", "remains", "remained"}
-)
-
-
-def _finite_verb(word: str) -> bool:
-    """A word that can open a clause whose subject is missing: "was", "needs", "helped"."""
-    return word in _FINITE or (
-        word.isalpha() and word.islower() and len(word) > 3 and word.endswith(("s", "ed"))
-    )
-
-
 def _relative_pronoun(text: str, claim: Claim, content: list[list[int]]) -> None:
-    """PolNeAR's content keeps the relative pronoun that stands for the claim's subject:
-    "a plan, which he said would fail" is "[which] ... [would fail]"."""
+    """PolNeAR's content keeps the relative pronoun that a claim's clause opens with, as
+    its subject or its object: "a plan, which he said would fail" is "[which] ... [would
+    fail]", "the plan, which he called a sham" is "[which] ... [a sham]"."""
     if claim.cue is None or claim.source is None or not content:
         return
     source, cue = claim.source, claim.cue.span
@@ -177,9 +165,6 @@ def _relative_pronoun(text: str, claim: Claim, content: list[list[int]]) -> None
         return
     if text[source.end : cue.start].strip() or len(text[cue.end : content[0][0]].split()) > 1:
         return
-    first = text[content[0][0] : content[0][1]].split()[:1]
-    if not first or not _finite_verb(first[0]):
-        return  # "what he called [a sham]": the pronoun is the object, not the subject
     found = _RELATIVE_BEFORE.search(text, max(0, source.start - 8), source.start)
     if found is not None:
         content.insert(0, [found.start(1), found.end(1)])

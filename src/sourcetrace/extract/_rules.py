@@ -15,8 +15,10 @@ on a short token list:
 - ``LABEL: CONTENT``                        interviews and transcripts in an article
 
 A sentence made only of a quotation continues the claim before it in its paragraph,
-and a paragraph that opens a quotation without closing it is continued by the next
-paragraph that opens one. Every loop is bounded by the sentence's length or by a small
+a paragraph that opens a quotation without closing it is continued by the next
+paragraph that opens one, and a paragraph made only of quotations continues the quoted
+claim that ended the paragraph before it when that claim's words all came before its
+cue ("...," Lund said.). Every loop is bounded by the sentence's length or by a small
 constant, so the whole pass is linear in the length of the article.
 """
 

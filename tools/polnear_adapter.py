@@ -99,7 +99,7 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
                 end += len(keep)  # "said in a statement", "said flatly"
             elif topic is not None:
                 end += lead + len(topic.group().rstrip())
-        elif keep and len(keep.split()) <= 10 and not any(mark in keep for mark in '.;"“”'):
+        elif keep and len(keep.split()) <= 2 and not any(mark in keep for mark in '.;"“”'):
             end += len(keep)
     if claim.content[-1].end <= start and (source is None or source.end <= start):
         # "“...,” she said in a statement.": PolNeAR's cue keeps the medium
@@ -170,6 +170,41 @@ def _with_that(text: str, start: int, end: int) -> list[int]:
     return [start, end]
 
 
+_RELATIVE_BEFORE = re.compile(r"(?<![\w'’])(which|who|whom|what)[ \t\u00a0]+\Z", re.IGNORECASE)
+"""A relative pronoun just before the source: "a plan, [which] he said [would fail]"."""
+
+
+def _relative_pronoun(text: str, claim: Claim, content: list[list[int]]) -> None:
+    """PolNeAR's content keeps the relative pronoun that a claim's clause opens with, as
+    its subject or its object: "a plan, which he said would fail" is "[which] ... [would
+    fail]", "the plan, which he called a sham" is "[which] ... [a sham]"."""
+    if claim.cue is None or claim.source is None or not content:
+        return
+    source, cue = claim.source, claim.cue.span
+    if not (source.end <= cue.start and cue.end <= content[0][0]):
+        return
+    if text[source.end : cue.start].strip() or len(text[cue.end : content[0][0]].split()) > 1:
+        return
+    found = _RELATIVE_BEFORE.search(text, max(0, source.start - 8), source.start)
+    if found is not None:
+        content.insert(0, [found.start(1), found.end(1)])
+
+
+_BUT_BEFORE = re.compile(r"(?:\A|(?<=[.!?\n])[\"“”'’ \t]*)(But),?[ \t\u00a0]+\Z")
+"""A sentence-opening "But" just before a content: "[But the vote failed], Lund said"."""
+
+
+def _opening_but(text: str, content: list[list[int]]) -> None:
+    """PolNeAR's content keeps a sentence-opening "But", which sourcetrace leaves to the
+    article (it links the sentence to the one before, in the writer's voice)."""
+    if not content:
+        return
+    start = content[0][0]
+    found = _BUT_BEFORE.search(text, max(0, start - 12), start)
+    if found is not None:
+        content[0][0] = found.start(1)
+
+
 def extract(text: str) -> list[dict[str, Any]]:
     """The attributions of one article, as the harness wants them.
 
@@ -182,6 +217,7 @@ def extract(text: str) -> list[dict[str, Any]]:
     for claim in _EXTRACTOR.extract(document).claims:
         cue = _cue_span(text, claim) if claim.cue else []
         content = [_with_that(text, span.start, span.end) for span in claim.content]
+        _opening_but(text, content)
         if (
             cue
             and content
@@ -195,6 +231,7 @@ def extract(text: str) -> list[dict[str, Any]]:
         if cue:
             _light_verb_object(text, claim, cue, content)
             _request_object(text, claim, cue, content)
+            _relative_pronoun(text, claim, content)
         attributions.append(
             {
                 "source": [[claim.source.start, claim.source.end]] if claim.source else [],

@@ -15,8 +15,10 @@ on a short token list:
 - ``LABEL: CONTENT``                        interviews and transcripts in an article
 
 A sentence made only of a quotation continues the claim before it in its paragraph,
-and a paragraph that opens a quotation without closing it is continued by the next
-paragraph that opens one. Every loop is bounded by the sentence's length or by a small
+a paragraph that opens a quotation without closing it is continued by the next
+paragraph that opens one, and a paragraph made only of quotations continues the quoted
+claim that ended the paragraph before it when that claim's words all came before its
+cue ("...," Lund said.). Every loop is bounded by the sentence's length or by a small
 constant, so the whole pass is linear in the length of the article.
 """
 
@@ -97,7 +99,7 @@ _SUBORDINATORS = _wordset(
     amid despite"""
 )
 _CONTENT_BREAKS = _wordset(
-    """which but whereas although though even leaving more a an according while"""
+    """which who but whereas although though leaving more a an according while"""
 )
 _COORDINATED_CUES = _wordset(
     """said says told tells added adds argued argues insisted insists noted notes warned
@@ -255,6 +257,7 @@ class _Reader:
     def read(self) -> None:
         text = self.text
         open_claim: _Draft | None = None  # a claim whose quotation runs on past its paragraph
+        closing: _Draft | None = None  # a quoted claim that ended the paragraph before
         for para_start, para_end in split_paragraphs(text):
             self.registry.observe(para_start, para_end)
             quotations = find_quotations(text, para_start, para_end)
@@ -265,6 +268,12 @@ class _Reader:
             sentences = split_sentences(text, para_start, para_end, quotations)
             last: _Draft | None = None
             continuing = open_claim is not None and text[para_start] in "\"“«„'"
+            if not continuing and closing is not None and text[para_start] in "\"“«„'":
+                # “...,” Lund said. / “...”: a paragraph that is only a quotation, after
+                # one that ends in a quoted claim, goes on with that claim
+                open_claim, continuing = closing, True
+            closing = None
+            ended: _Draft | None = None
             quote_index = 0
             for sent_start, sent_end in sentences:
                 inside: list[Quotation] = []
@@ -283,15 +292,18 @@ class _Reader:
                     made = []
                     tokens = []
                 if made:
-                    last = _quoted_claim(made)
+                    last = ended = _quoted_claim(made)
                     continuing = False
                     continue
                 target = last or (open_claim if continuing else None)
                 if target is not None and _only_quotations(tokens):
                     _append_quotes(target, tokens, sent_end)
-                    last = target
+                    last = ended = target
                     continue
                 continuing = False
+                ended = None
+            if ended is not None and ended.has_quote and _backward_claim(ended):
+                closing = ended
             open_claim = None
             if (
                 last is not None
@@ -650,7 +662,8 @@ class _Reader:
             start += 1
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
-        start = _skip_complement(toks, start)
+        framed = _frame_to_clause(toks, start, lemma)
+        start = max(framed, _frame_to_clause(toks, _skip_complement(toks, start), lemma))
         end = _forward_end(toks, start)
         opened = _introduced_quotation(toks, start, end)
         if opened is not None:
@@ -775,6 +788,8 @@ class _Reader:
             if piece is not None:
                 content.append(piece)
         source = (source[0], _according_tail(toks, source[1]))
+        if not content:
+            source = (source[0], _opening_source_end(toks, source[1], i + 20))
         mention_end = _according_appositive(toks, source[1], bool(content))
         resume = mention_end
         while resume < len(toks) and toks[resume].kind == "p" and toks[resume].text in ",:—–-":
@@ -826,7 +841,8 @@ class _Reader:
         if lemma in _OBJECT_CUES:
             start = _skip_object(toks, start)
         skipped_from = start
-        start = _skip_complement(toks, start)
+        framed = _frame_to_clause(toks, start, lemma)
+        start = max(framed, _frame_to_clause(toks, _skip_complement(toks, start), lemma))
         after_comma = any(
             tok.kind == "p" and tok.text in (",", ":", ";", "—", "–")
             for tok in toks[skipped_from : start + 1]
@@ -848,15 +864,21 @@ class _Reader:
                 # "..., top lawmakers said Friday, as they bristled at ...": the rest is
                 # the article's narration
                 return self._backward(toks, before_end, frame_end, quoted_before, lemma)
-            if after_comma and not forward_quote:
-                # The goal, she said, is peace: both sides
+            if after_comma and (not forward_quote or _continues_clause(toks[start])):
+                # The goal, she said, is peace: both sides; also The goal, she said,
+                # “is peace”
                 pieces, quotes, _ = self._backward(toks, before_end, frame_end, False, lemma)
                 if pieces is None:
                     return None, [], len(toks)
-                piece = _strip_piece(text, toks, start, end)
+                piece: tuple[int, int] | None = _strip_piece(text, toks, start, end)
+                if end - start == 1 and forward_quote:
+                    piece = _quote_span(text, toks[start])
                 if piece is not None and not _starts_participle(toks, start):
+                    # _backward took the quotation right after the frame: the piece
+                    # that runs on from it replaces it
+                    pieces = [p for p in pieces if not piece[0] <= p[0] < p[1] <= piece[1]]
                     pieces.append(piece)
-                    quotes.extend(_quotes_in(toks[start:end]))
+                    quotes.extend(q for q in _quotes_in(toks[start:end]) if q not in quotes)
                 return pieces, quotes, start
         elif inverted:
             return None, [], frame_end + 1
@@ -912,6 +934,13 @@ class _Reader:
                 pieces.append(span)
                 quotes.append(span)
             return pieces, quotes, after
+        last = _closing_quotation(toks, after)
+        if last is not None:
+            # “A,” Lund said in Lansing, Mich. “B.”: a sentence the splitter did not end
+            span = _quote_span(text, toks[last])
+            if span[0] < span[1]:
+                pieces.append(span)
+                quotes.append(span)
         return pieces, quotes, len(toks)
 
     # --- building ---------------------------------------------------------------------
@@ -1888,6 +1917,18 @@ def _according_tail(toks: list[_Tok], end: int) -> int:
     return k
 
 
+def _opening_source_end(toks: list[_Tok], end: int, limit: int) -> int:
+    """An opening *According to* phrase runs on to its comma: "According to exit polls
+    by the Harbor Ledger and Channel 4, [Ortiz leads]"."""
+    for k in range(end, min(len(toks), limit)):
+        tok = toks[k]
+        if tok.text == ",":
+            return k
+        if tok.kind != "w" and tok.text not in ("(", ")", "&", "-", "’", "'"):
+            break
+    return end
+
+
 def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> int:
     """Where the source of *according to* ends: after its appositive or relative clause
     ("according to Ida Lund, a pollster at the institute, ..."), else at ``end``."""
@@ -2007,6 +2048,68 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
             k += 1
         break
     return k
+
+
+_FRAME_PREPOSITIONS = _wordset("in on at during to via through before after from for")
+_WH_OPENERS = _wordset("how why whether what who when where if")
+_FRAME_ADVERBS = _wordset("afterward afterwards later earlier")
+
+
+def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
+    """Skip the rest of the frame before a "that" clause: "said [at a Monday rally in
+    Lansing] that ...", "told [the Ledger's “Morning Call” on Friday] that ...", "told
+    [host Ana Lund] how ...". The words skipped must read as a prepositional phrase (or,
+    after *told*, its object): no verb and no clause word among them."""
+    if start == 0 or start >= len(toks) or toks[start - 1].low == "that":
+        return start
+    if not (
+        toks[start].low in _FRAME_PREPOSITIONS
+        or lemma in _OBJECT_CUES
+        or toks[start].low in _FRAME_ADVERBS
+    ):
+        return start
+    for k in range(start + 1, min(len(toks), start + 14)):
+        tok = toks[k]
+        if tok.text in (":", ",", ".") and k + 1 < len(toks) and toks[k + 1].kind == "q":
+            return k + 1  # "told the crowd: “...”", "said in Lansing, “...”"
+        if tok.kind == "p" and tok.text not in (",", "’", "'"):
+            return start
+        if tok.kind != "w":
+            continue
+        if tok.low == "that" or (tok.low in _WH_OPENERS and lemma in _OBJECT_CUES):
+            if toks[k - 1].kind == "p" and toks[k - 1].text != ",":
+                return start
+            return k + 1 if tok.low == "that" else k
+        if (
+            tok.low in _CLAUSE_STOP
+            or tok.low in _AUX
+            or (tok.low in CUE_FORMS and tok.text.islower())
+            or tok.low in PRONOUNS
+        ):
+            return start
+    return start
+
+
+def _continues_clause(tok: _Tok) -> bool:
+    """Whether a quotation opens in lower case, going on with the sentence around it:
+    'The levee, Lund said, “will hold.”' (not a new sentence: “It will hold.”)."""
+    if tok.kind != "q":
+        return False
+    words = tok.text.lstrip("\"“”'‘’«„ ")
+    return bool(words) and words[0].islower()
+
+
+def _closing_quotation(toks: list[_Tok], start: int) -> int | None:
+    """The quotation that ends ``toks`` after a full stop, when none comes before it
+    from ``start`` on: '..., Lund said in Lansing, Mich. “We will rebuild.”'."""
+    last = len(toks) - 1
+    while last > start and toks[last].kind == "p":
+        last -= 1
+    if last <= start + 1 or toks[last].kind != "q" or toks[last - 1].text not in (".", "!", "?"):
+        return None
+    if any(tok.kind == "q" for tok in toks[start:last]):
+        return None
+    return last
 
 
 def _manner_adverb(toks: list[_Tok], k: int) -> bool:
@@ -2153,6 +2256,13 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and toks[index + 1].low.endswith("ed")
         ):
             return index  # ', calling him "reckless," and contrasted ...': the narration
+        if (
+            tok.low == "and"
+            and index > start + 3
+            and toks[index - 1].text == ","
+            and _word_at(toks, index + 1) in ("he", "she")
+        ):
+            return index - 1  # "..., and she left the hall": the article goes on
         if tok.kind == "p" and tok.text in ("—", "–", "--", ";") and index > start + 2:
             return index  # "... the situation — it has also exposed ...": an aside
         if (
@@ -2160,6 +2270,7 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and index > start + 2
             and _word_at(toks, index + 1) in _CONTENT_BREAKS
             and toks[index - 1].kind != "q"
+            and not _but_continues(toks, index)
         ):
             return index  # "..., which forced her to leave", "..., but pledged ..."
         if tok.low in ("when", "after", "before") and _word_at(toks, index + 1) in _ASKED:
@@ -2196,6 +2307,15 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
                 ):
                     return index  # "..., others argue that ...", "..., critics say"
     return end
+
+
+_BUT_GOES_ON = _wordset("that rather also only not instead")
+
+
+def _but_continues(toks: list[_Tok], comma: int) -> bool:
+    """Whether ", but" at ``comma`` goes on with the content: "X, but that Y" (a second
+    clause of the same cue), "not only X, but also Y", "not X, but rather Y"."""
+    return _word_at(toks, comma + 1) == "but" and _word_at(toks, comma + 2) in _BUT_GOES_ON
 
 
 def _object_end(toks: list[_Tok], start: int, end: int) -> int:
@@ -2437,6 +2557,11 @@ def _follows_that(text: str, start: int) -> bool:
     """A quotation built into reported speech: 'as saying that "the United States ..."'."""
     window = text[max(0, start - 12) : start].rstrip("\"“«„' \t")
     return window.lower().endswith((" that", "\nthat")) or window.lower() == "that"
+
+
+def _backward_claim(draft: _Draft) -> bool:
+    """Whether the claim's words all come before its cue: “...,” Lund said."""
+    return draft.cue is not None and bool(draft.content) and draft.content[-1][1] <= draft.cue[0]
 
 
 def _quoted_claim(made: list[_Draft]) -> _Draft:

@@ -52,8 +52,9 @@ def test_extract_polnear_adapter_maps_roles_to_spans(
     first, second = adapter(text)
 
     assert _spans(text, first, "source") == ["Mayor Lena Ortiz"]
-    # PolNeAR's cue keeps the auxiliary and the words up to the content
-    assert _spans(text, first, "cue") == ["has said on Tuesday"]
+    # PolNeAR's cue keeps the auxiliary; a time before the content is the claim's
+    # `time`, in neither cue nor content
+    assert _spans(text, first, "cue") == ["has said"]
     # and its content keeps the complementiser
     assert _spans(text, first, "content") == ["that the bridge would reopen"]
     assert _spans(text, second, "source") == ["she"]

@@ -64,8 +64,9 @@ def _auxiliary_like(word: str) -> bool:
 
 
 def _cue_span(text: str, claim: Claim) -> list[list[int]]:
-    """PolNeAR's cue: the verb with its auxiliaries and whatever stands between it and
-    the content ("has said", "said Tuesday in a statement"), but "quoted" alone."""
+    """PolNeAR's cue: the verb with its auxiliaries and up to two words between it and
+    the content ("has said", "said flatly", "said in a statement, “...”"), but not a
+    time ("said on Tuesday that": the claim's `time`), and "quoted" alone."""
     assert claim.cue is not None
     start, end = claim.cue.span.start, claim.cue.span.end
     if claim.cue.lemma == "quote":
@@ -99,7 +100,14 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
                 end += len(keep)  # "said in a statement", "said flatly"
             elif topic is not None:
                 end += lead + len(topic.group().rstrip())
-        elif keep and len(keep.split()) <= 2 and not any(mark in keep for mark in '.;"“”'):
+        elif (
+            keep
+            and len(keep.split()) <= 2
+            and not any(mark in keep for mark in '.;"“”')
+            and not (claim.time is not None and end <= claim.time.start < end + len(keep))
+        ):
+            # A time between cue and content ("said on Tuesday that") is the claim's
+            # `time`, not part of its cue: PolNeAR leaves it out of the cue too.
             end += len(keep)
     if claim.content[-1].end <= start and (source is None or source.end <= start):
         # "“...,” she said in a statement.": PolNeAR's cue keeps the medium

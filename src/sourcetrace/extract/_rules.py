@@ -1063,6 +1063,8 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
 def _byline_outlet(text: str) -> str | None:
     """The article's own outlet, read from a byline near its top, so that "told The
     Harbor Ledger" in a Harbor Ledger story is no intermediary."""
+    if text.find("By ", 0, _BYLINE_WINDOW) == -1:
+        return None  # most articles: no need to try the pattern at every line start
     found = _BYLINE_RE.search(text, 0, min(len(text), _BYLINE_WINDOW))
     return found.group(1).strip() if found else None
 

@@ -58,6 +58,8 @@ r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a charact
 so that the regex engine skips ahead instead of trying every position."""
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _LETTERS_RE = re.compile(r"[a-z]+")
+_LETTERS_ONLY = {code: chr(code) if "a" <= chr(code) <= "z" else " " for code in range(128)}
+"""For ``str.translate`` of ASCII text: every character but a-z becomes a space."""
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -327,7 +329,11 @@ class _Reader:
         runs = self.cue_runs
         if runs is None or ":" in self.text[start : min(end, start + 60)]:
             return True
-        return not self.cue_words.isdisjoint(runs.findall(self.text[start:end].lower()))
+        low = self.text[start:end].lower()
+        if low.isascii():
+            # the same runs, cut apart in C without the regex engine's step per character
+            return not self.cue_words.isdisjoint(low.translate(_LETTERS_ONLY).split())
+        return not self.cue_words.isdisjoint(runs.findall(low))
 
     # --- one sentence -----------------------------------------------------------------
     def _sentence(
@@ -1112,11 +1118,21 @@ def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     if start >= end:
         return
     append = into.append
-    tok = _Tok  # a local name: this loop runs once per token of the article
+    new = object.__new__
+    tok = _Tok  # local names: this loop runs once per token of the article
     for match in _TOKEN_RE.finditer(text, start, end):
         first, last = match.span()
         word = text[first:last]
-        append(tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
+        # the fields set one by one: calling the class would run its __init__ in a
+        # frame of its own, which costs more than the token's own work
+        made = new(tok)
+        made.start = first
+        made.end = last
+        made.text = word
+        made.low = word.lower()
+        made.kind = "w" if match.lastindex == 1 else "p"
+        made.quote = None
+        append(made)
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:

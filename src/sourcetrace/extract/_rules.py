@@ -60,6 +60,13 @@ _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _LETTERS_RE = re.compile(r"[a-z]+")
 _LETTERS_ONLY = {code: chr(code) if "a" <= chr(code) <= "z" else " " for code in range(128)}
 """For ``str.translate`` of ASCII text: every character but a-z becomes a space."""
+_LOWER_RUNS_ONLY = {
+    code: chr(code) if "a" <= chr(code) <= "z" else "#" if re.match(r"[\w-]", chr(code)) else " "
+    for code in range(128)
+}
+"""For ``str.translate`` of ASCII text: a-z stay, other word characters and hyphens
+become ``#`` (a word next to them is no word of :data:`_LOWER_WORD_RE`), the rest
+spaces."""
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -307,13 +314,30 @@ class _Reader:
     def _may_hold_claim(self, start: int, end: int, para_start: int) -> bool:
         """A cheap test that lets most narrative sentences skip tokenisation."""
         # cue words are lower case, but for the first word ("According to", "Said Ellis:")
-        words = _LOWER_WORD_RE.findall(self.text, start, end)
-        if not self.cue_words.isdisjoint(words):
+        if self._lower_cue_word(start, end):
             return True
         first = _FIRST_WORD_RE.match(self.text, start, end)
         if first is not None and first.group(1).lower() in self.cue_words:
             return True
         return start == para_start and ":" in self.text[start : min(end, start + 60)]
+
+    def _lower_cue_word(self, start: int, end: int) -> bool:
+        """Whether a cue word stands in ``text[start:end]`` as a lower-case word
+        (:data:`_LOWER_WORD_RE`).
+
+        An ASCII sentence after a space is first cut into its words in C (every
+        character but a-z a space, other word characters and hyphens a ``#``): a word
+        the pattern finds is one of them, so none of them a cue word settles it; with no
+        apostrophe, each of them is also a word the pattern finds.
+        """
+        text = self.text
+        piece = text[start:end]
+        if piece.isascii() and (start == 0 or text[start - 1].isspace()):
+            if self.cue_words.isdisjoint(piece.translate(_LOWER_RUNS_ONLY).split()):
+                return False
+            if "'" not in piece:
+                return True
+        return not self.cue_words.isdisjoint(_LOWER_WORD_RE.findall(text, start, end))
 
     def _paragraph_may_hold(self, start: int, end: int) -> bool:
         """Whether a sentence of a paragraph without quotations may pass

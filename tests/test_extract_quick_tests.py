@@ -9,6 +9,12 @@ import pytest
 
 from sourcetrace._models import Document
 from sourcetrace.extract._rules import _LOWER_WORD_RE, _cue_words, _Reader
+from sourcetrace.text.segment import (
+    _NUMBER_ABBREVIATIONS,
+    _SENTENCE_OPENERS,
+    ABBREVIATIONS,
+    _period_ends,
+)
 
 CUES = sorted(_cue_words(False, False))
 WORDS = ["said", "says", "told", "added", "according", "Said", "TOLD", "saying"]
@@ -58,3 +64,38 @@ def test_paragraph_test_is_the_letter_run_pattern(alphabet: str) -> None:
         reader.text = text
         plain = not cues.isdisjoint(runs.findall(text.lower()))
         assert reader._paragraph_may_hold(0, len(text)) == plain, text
+
+
+def _plain_period_ends(text: str, start: int, period: int, following: int, stop: int) -> bool:
+    """The period test as first written: a loop over the characters before the period."""
+    word_start = period
+    floor = max(start, period - 24)
+    while word_start > floor and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:period]
+    if not word:
+        return True
+    if "." in word or len(word) == 1:
+        if len(word) == 1 and word.islower():
+            return True
+        next_end = following
+        while next_end < stop and text[next_end].isalpha():
+            next_end += 1
+        return text[following:next_end].lower() in _SENTENCE_OPENERS
+    low = word.lower()
+    if low in _NUMBER_ABBREVIATIONS:
+        return not (following < stop and text[following].isdigit())
+    return low not in ABBREVIATIONS
+
+
+def test_period_test_reads_the_word_before_the_period_as_the_loop_does() -> None:
+    rng = random.Random("period")
+    pieces = [*"aZé. \t\n(“9-İ", "Gen", "U.S", "no", "The"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        period = rng.randint(0, len(text))
+        text = text[:period] + "." + text[period:]
+        start = rng.randint(0, period)
+        following = rng.randint(period + 1, len(text))
+        expected = _plain_period_ends(text, start, period, following, len(text))
+        assert _period_ends(text, start, period, following, len(text)) == expected, text

@@ -8,7 +8,14 @@ import random
 import pytest
 
 from sourcetrace._models import Document
-from sourcetrace.extract._rules import _LOWER_WORD_RE, _cue_words, _Reader
+from sourcetrace.extract._rules import (
+    _LOWER_WORD_RE,
+    _TOKEN_RE,
+    _cue_words,
+    _Reader,
+    _Tok,
+    _words,
+)
 from sourcetrace.text.segment import (
     _NUMBER_ABBREVIATIONS,
     _SENTENCE_OPENERS,
@@ -99,3 +106,20 @@ def test_period_test_reads_the_word_before_the_period_as_the_loop_does() -> None
         following = rng.randint(period + 1, len(text))
         expected = _plain_period_ends(text, start, period, following, len(text))
         assert _period_ends(text, start, period, following, len(text)) == expected, text
+
+
+def test_tokens_are_the_token_pattern_matches() -> None:
+    rng = random.Random("tokens")
+    pieces = [*"aZ9_é '’-.&/,“”\t\n\u00a0", "Okafor", "U.S.", "re-said", "port's"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        tokens: list[_Tok] = []
+        _words(text, start, end, tokens)
+        plain = [
+            (match.start(), match.end(), match.group(), "w" if match.lastindex == 1 else "p")
+            for match in _TOKEN_RE.finditer(text, start, end)
+        ]
+        assert [(tok.start, tok.end, tok.text, tok.kind) for tok in tokens] == plain, text
+        assert all(tok.low == tok.text.lower() and tok.quote is None for tok in tokens)

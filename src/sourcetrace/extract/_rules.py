@@ -53,6 +53,11 @@ __all__ = ["run"]
 logger = logging.getLogger("sourcetrace.extract")
 
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:(\w+(?:[-'’.&/]\w+)*)|([^\w\s]))")
+"""A token of :data:`_TOKEN_RE` with the white space before it. Every character is
+white space, a word character or another mark, so these matches follow one another
+without a gap and their lengths give every token's offsets: ``findall`` then reads the
+tokens of a stretch without building a match object for each."""
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
 r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a character class
 so that the regex engine skips ahead instead of trying every position."""
@@ -1144,17 +1149,23 @@ def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     append = into.append
     new = object.__new__
     tok = _Tok  # local names: this loop runs once per token of the article
-    for match in _TOKEN_RE.finditer(text, start, end):
-        first, last = match.span()
-        word = text[first:last]
+    last = start
+    for space, word, mark in _SPACED_TOKEN_RE.findall(text, start, end):
+        first = last + len(space)
         # the fields set one by one: calling the class would run its __init__ in a
         # frame of its own, which costs more than the token's own work
         made = new(tok)
+        if word:
+            last = first + len(word)
+            made.kind = "w"
+        else:
+            word = mark
+            last = first + 1
+            made.kind = "p"
         made.start = first
         made.end = last
         made.text = word
         made.low = word.lower()
-        made.kind = "w" if match.lastindex == 1 else "p"
         made.quote = None
         append(made)
 

@@ -63,15 +63,20 @@ r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a charact
 so that the regex engine skips ahead instead of trying every position."""
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _LETTERS_RE = re.compile(r"[a-z]+")
-_LETTERS_ONLY = {code: chr(code) if "a" <= chr(code) <= "z" else " " for code in range(128)}
-"""For ``str.translate`` of ASCII text: every character but a-z becomes a space."""
-_LOWER_RUNS_ONLY = {
-    code: chr(code) if "a" <= chr(code) <= "z" else "#" if re.match(r"[\w-]", chr(code)) else " "
-    for code in range(128)
-}
-"""For ``str.translate`` of ASCII text: a-z stay, other word characters and hyphens
-become ``#`` (a word next to them is no word of :data:`_LOWER_WORD_RE`), the rest
-spaces."""
+_LETTERS_ONLY = bytes(code if ord("a") <= code <= ord("z") else ord(" ") for code in range(256))
+"""For ``bytes.translate`` of text encoded to ASCII (anything else a ``?``): every
+character but a-z becomes a space."""
+_LOWER_RUNS_ONLY = bytes(
+    code
+    if ord("a") <= code <= ord("z")
+    else ord("#")
+    if code < 128 and re.match(r"[\w-]", chr(code))
+    else ord(" ")
+    for code in range(256)
+)
+"""For ``bytes.translate`` of text encoded to ASCII: a-z stay, other ASCII word
+characters and hyphens become ``#`` (a word next to them is no word of
+:data:`_LOWER_WORD_RE`), the rest spaces."""
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -264,6 +269,7 @@ class _Reader:
         self.publisher = (publisher or "").lower().removeprefix("the ").strip()
         self.cue_words = _cue_words(beliefs, acts)
         self.cue_runs = _letter_runs(self.cue_words)
+        self.cue_bytes = _encoded(self.cue_words)
 
     # --- the article ------------------------------------------------------------------
     def read(self) -> None:
@@ -330,17 +336,18 @@ class _Reader:
         """Whether a cue word stands in ``text[start:end]`` as a lower-case word
         (:data:`_LOWER_WORD_RE`).
 
-        An ASCII sentence after a space is first cut into its words in C (every
-        character but a-z a space, other word characters and hyphens a ``#``): a word
-        the pattern finds is one of them, so none of them a cue word settles it; with no
-        apostrophe, each of them is also a word the pattern finds.
+        A sentence after a space is first cut into its words in C (every character but
+        a-z a space, other ASCII word characters and hyphens a ``#``): a word the
+        pattern finds is one of them, so none of them a cue word settles it; in ASCII
+        text with no apostrophe, each of them is also a word the pattern finds.
         """
         text = self.text
         piece = text[start:end]
-        if piece.isascii() and (start == 0 or text[start - 1].isspace()):
-            if self.cue_words.isdisjoint(piece.translate(_LOWER_RUNS_ONLY).split()):
+        if start == 0 or text[start - 1].isspace():
+            runs = piece.encode("ascii", "replace").translate(_LOWER_RUNS_ONLY).split()
+            if self.cue_bytes.isdisjoint(runs):
                 return False
-            if "'" not in piece:
+            if piece.isascii() and "'" not in piece:
                 return True
         return not self.cue_words.isdisjoint(_LOWER_WORD_RE.findall(text, start, end))
 
@@ -358,11 +365,9 @@ class _Reader:
         runs = self.cue_runs
         if runs is None or ":" in self.text[start : min(end, start + 60)]:
             return True
-        low = self.text[start:end].lower()
-        if low.isascii():
-            # the same runs, cut apart in C without the regex engine's step per character
-            return not self.cue_words.isdisjoint(low.translate(_LETTERS_ONLY).split())
-        return not self.cue_words.isdisjoint(runs.findall(low))
+        # the same runs, cut apart in C without the regex engine's step per character
+        low = self.text[start:end].lower().encode("ascii", "replace")
+        return not self.cue_bytes.isdisjoint(low.translate(_LETTERS_ONLY).split())
 
     # --- one sentence -----------------------------------------------------------------
     def _sentence(
@@ -1111,6 +1116,11 @@ def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
     return frozenset(form.split()[0] for form, lemma in CUE_FORMS.items() if lemma in wanted) | {
         "according"
     }
+
+
+@functools.cache
+def _encoded(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(word.encode("utf-8") for word in words)
 
 
 @functools.cache

@@ -55,11 +55,30 @@ __all__ = ["run"]
 logger = logging.getLogger("sourcetrace.extract")
 
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:(\w+(?:[-'’.&/]\w+)*)|([^\w\s]))")
+"""A token of :data:`_TOKEN_RE` with the white space before it. Every character is
+white space, a word character or another mark, so these matches follow one another
+without a gap and their lengths give every token's offsets: ``findall`` then reads the
+tokens of a stretch without building a match object for each."""
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
 r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a character class
 so that the regex engine skips ahead instead of trying every position."""
 _FIRST_WORD_RE = re.compile(r"\W*(\w+)")
 _LETTERS_RE = re.compile(r"[a-z]+")
+_LETTERS_ONLY = bytes(code if ord("a") <= code <= ord("z") else ord(" ") for code in range(256))
+"""For ``bytes.translate`` of text encoded to ASCII (anything else a ``?``): every
+character but a-z becomes a space."""
+_LOWER_RUNS_ONLY = bytes(
+    code
+    if ord("a") <= code <= ord("z")
+    else ord("#")
+    if code < 128 and re.match(r"[\w-]", chr(code))
+    else ord(" ")
+    for code in range(256)
+)
+"""For ``bytes.translate`` of text encoded to ASCII: a-z stay, other ASCII word
+characters and hyphens become ``#`` (a word next to them is no word of
+:data:`_LOWER_WORD_RE`), the rest spaces."""
 _MAX_TOKENS = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
@@ -252,6 +271,7 @@ class _Reader:
         self.publisher = (publisher or "").lower().removeprefix("the ").strip()
         self.cue_words = _cue_words(beliefs, acts)
         self.cue_runs = _letter_runs(self.cue_words)
+        self.cue_bytes = _encoded(self.cue_words)
 
     # --- the article ------------------------------------------------------------------
     def read(self) -> None:
@@ -317,13 +337,31 @@ class _Reader:
     def _may_hold_claim(self, start: int, end: int, para_start: int) -> bool:
         """A cheap test that lets most narrative sentences skip tokenisation."""
         # cue words are lower case, but for the first word ("According to", "Said Ellis:")
-        words = _LOWER_WORD_RE.findall(self.text, start, end)
-        if not self.cue_words.isdisjoint(words):
+        if self._lower_cue_word(start, end):
             return True
         first = _FIRST_WORD_RE.match(self.text, start, end)
         if first is not None and first.group(1).lower() in self.cue_words:
             return True
         return start == para_start and ":" in self.text[start : min(end, start + 60)]
+
+    def _lower_cue_word(self, start: int, end: int) -> bool:
+        """Whether a cue word stands in ``text[start:end]`` as a lower-case word
+        (:data:`_LOWER_WORD_RE`).
+
+        A sentence after a space is first cut into its words in C (every character but
+        a-z a space, other ASCII word characters and hyphens a ``#``): a word the
+        pattern finds is one of them, so none of them a cue word settles it; in ASCII
+        text with no apostrophe, each of them is also a word the pattern finds.
+        """
+        text = self.text
+        piece = text[start:end]
+        if start == 0 or text[start - 1].isspace():
+            runs = piece.encode("ascii", "replace").translate(_LOWER_RUNS_ONLY).split()
+            if self.cue_bytes.isdisjoint(runs):
+                return False
+            if piece.isascii() and "'" not in piece:
+                return True
+        return not self.cue_words.isdisjoint(_LOWER_WORD_RE.findall(text, start, end))
 
     def _paragraph_may_hold(self, start: int, end: int) -> bool:
         """Whether a sentence of a paragraph without quotations may pass
@@ -339,7 +377,9 @@ class _Reader:
         runs = self.cue_runs
         if runs is None or ":" in self.text[start : min(end, start + 60)]:
             return True
-        return not self.cue_words.isdisjoint(runs.findall(self.text[start:end].lower()))
+        # the same runs, cut apart in C without the regex engine's step per character
+        low = self.text[start:end].lower().encode("ascii", "replace")
+        return not self.cue_bytes.isdisjoint(low.translate(_LETTERS_ONLY).split())
 
     # --- one sentence -----------------------------------------------------------------
     def _sentence(
@@ -1129,6 +1169,8 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
 def _byline_outlet(text: str) -> str | None:
     """The article's own outlet, read from a byline near its top, so that "told The
     Harbor Ledger" in a Harbor Ledger story is no intermediary."""
+    if text.find("By ", 0, _BYLINE_WINDOW) == -1:
+        return None  # most articles: no need to try the pattern at every line start
     found = _BYLINE_RE.search(text, 0, min(len(text), _BYLINE_WINDOW))
     return found.group(1).strip() if found else None
 
@@ -1140,6 +1182,11 @@ def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
     return frozenset(form.split()[0] for form, lemma in CUE_FORMS.items() if lemma in wanted) | {
         "according"
     }
+
+
+@functools.cache
+def _encoded(words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(word.encode("utf-8") for word in words)
 
 
 @functools.cache
@@ -1176,11 +1223,27 @@ def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     if start >= end:
         return
     append = into.append
-    tok = _Tok  # a local name: this loop runs once per token of the article
-    for match in _TOKEN_RE.finditer(text, start, end):
-        first, last = match.span()
-        word = text[first:last]
-        append(tok(first, last, word, word.lower(), "w" if match.lastindex == 1 else "p"))
+    new = object.__new__
+    tok = _Tok  # local names: this loop runs once per token of the article
+    last = start
+    for space, word, mark in _SPACED_TOKEN_RE.findall(text, start, end):
+        first = last + len(space)
+        # the fields set one by one: calling the class would run its __init__ in a
+        # frame of its own, which costs more than the token's own work
+        made = new(tok)
+        if word:
+            last = first + len(word)
+            made.kind = "w"
+        else:
+            word = mark
+            last = first + 1
+            made.kind = "p"
+        made.start = first
+        made.end = last
+        made.text = word
+        made.low = word.lower()
+        made.quote = None
+        append(made)
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:

@@ -80,7 +80,8 @@ _CUE_AFTER_QUOTE_RE = re.compile(
 quotation and its attribution are one sentence."""
 _CLOSERS = frozenset("\"'”’»›)]}")
 _BOUNDARY_RE = re.compile(r"[.!?…]+")
-_LINE_BREAK_RE = re.compile("[\n\r\u2028\u2029]")
+_LINE_RE = re.compile("[^\n\r\u2028\u2029]+")
+"""A line: what lies between two line breaks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +111,11 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         [(0, 4), (8, 12)]
     """
     paragraphs: list[tuple[int, int]] = []
-    position = 0
-    # one sweep for every line break; blank lines (most of them) cost a comparison
-    for newline in [*(m.start() for m in _LINE_BREAK_RE.finditer(text)), len(text)]:
-        if newline > position:
-            start, end = _trim(text, position, newline)
-            if start < end:
-                paragraphs.append((start, end))
-        position = newline + 1
+    # one sweep for the runs between line breaks: blank lines are skipped in C
+    for line in _LINE_RE.finditer(text):
+        start, end = _trim(text, *line.span())
+        if start < end:
+            paragraphs.append((start, end))
     return paragraphs
 
 
@@ -318,11 +316,17 @@ def _opens_sentence(text: str, position: int, stop: int) -> bool:
 
 def _period_ends(text: str, start: int, period: int, following: int, stop: int) -> bool:
     """Whether the period at ``period`` ends a sentence (it follows no abbreviation)."""
-    word_start = period
     floor = max(start, period - 24)
-    while word_start > floor and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
-        word_start -= 1
-    word = text[word_start:period]
+    # the letters and periods before the period: most often all that follows the last
+    # space (a loop over the characters otherwise)
+    word = text[floor:period].rpartition(" ")[2]
+    if word and not word.replace(".", "a").isalpha():
+        word_start = period
+        while word_start > floor and (
+            text[word_start - 1].isalpha() or text[word_start - 1] == "."
+        ):
+            word_start -= 1
+        word = text[word_start:period]
     if not word:
         return True
     if "." in word or len(word) == 1:

@@ -17,10 +17,7 @@ from sourcetrace.extract._rules import (
     _words,
 )
 from sourcetrace.text.segment import (
-    _NUMBER_ABBREVIATIONS,
-    _SENTENCE_OPENERS,
-    ABBREVIATIONS,
-    _period_ends,
+    _word_before_period,
 )
 
 CUES = sorted(_cue_words(False, False))
@@ -73,26 +70,13 @@ def test_paragraph_test_is_the_letter_run_pattern(alphabet: str) -> None:
         assert reader._paragraph_may_hold(0, len(text)) == plain, text
 
 
-def _plain_period_ends(text: str, start: int, period: int, following: int, stop: int) -> bool:
-    """The period test as first written: a loop over the characters before the period."""
+def _plain_word_before_period(text: str, start: int, period: int) -> str:
+    """The word before the period as first read: a loop over the characters."""
     word_start = period
     floor = max(start, period - 24)
     while word_start > floor and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
-    word = text[word_start:period]
-    if not word:
-        return True
-    if "." in word or len(word) == 1:
-        if len(word) == 1 and word.islower():
-            return True
-        next_end = following
-        while next_end < stop and text[next_end].isalpha():
-            next_end += 1
-        return text[following:next_end].lower() in _SENTENCE_OPENERS
-    low = word.lower()
-    if low in _NUMBER_ABBREVIATIONS:
-        return not (following < stop and text[following].isdigit())
-    return low not in ABBREVIATIONS
+    return text[word_start:period]
 
 
 def test_period_test_reads_the_word_before_the_period_as_the_loop_does() -> None:
@@ -103,9 +87,8 @@ def test_period_test_reads_the_word_before_the_period_as_the_loop_does() -> None
         period = rng.randint(0, len(text))
         text = text[:period] + "." + text[period:]
         start = rng.randint(0, period)
-        following = rng.randint(period + 1, len(text))
-        expected = _plain_period_ends(text, start, period, following, len(text))
-        assert _period_ends(text, start, period, following, len(text)) == expected, text
+        expected = _plain_word_before_period(text, start, period)
+        assert _word_before_period(text, start, period) == expected, text
 
 
 def test_tokens_are_the_token_pattern_matches() -> None:

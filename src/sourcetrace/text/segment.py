@@ -314,11 +314,10 @@ def _opens_sentence(text: str, position: int, stop: int) -> bool:
     return char.isalpha() and not char.islower()
 
 
-def _period_ends(text: str, start: int, period: int, following: int, stop: int) -> bool:
-    """Whether the period at ``period`` ends a sentence (it follows no abbreviation)."""
+def _word_before_period(text: str, start: int, period: int) -> str:
+    """The letters and periods right before ``period`` (at most 24, not before ``start``)."""
     floor = max(start, period - 24)
-    # the letters and periods before the period: most often all that follows the last
-    # space (a loop over the characters otherwise)
+    # Most often all that follows the last space; a loop over the characters otherwise.
     word = text[floor:period].rpartition(" ")[2]
     if word and not word.replace(".", "a").isalpha():
         word_start = period
@@ -327,6 +326,12 @@ def _period_ends(text: str, start: int, period: int, following: int, stop: int) 
         ):
             word_start -= 1
         word = text[word_start:period]
+    return word
+
+
+def _period_ends(text: str, start: int, period: int, following: int, stop: int) -> bool:
+    """Whether the period at ``period`` ends a sentence (it follows no abbreviation)."""
+    word = _word_before_period(text, start, period)
     if not word:
         return True
     if "." in word or len(word) == 1:

@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 from urllib.parse import urldefrag
@@ -194,6 +195,7 @@ _NAME_NOISE = frozenset({"the", "a", "an", "of", "and", "news", "inc", "ltd", "p
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "jr", "sr"})
 
 
+@lru_cache(maxsize=4096)
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(normalize(name).text.split()) - _NAME_NOISE
 
@@ -211,7 +213,18 @@ def _surname(agent: Agent) -> str | None:
     return words[-1] if words else None
 
 
-def _expectations(claim: Claim, document: Document) -> Iterator[Expectation]:
+def _by_word(names: Iterable[str]) -> dict[str, str]:
+    """Each word of the names, with the first name (as written) that holds it."""
+    found: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        for word in normalize(name).text.split():
+            found.setdefault(word, name)
+    return found
+
+
+def _expectations(
+    claim: Claim, document: Document, authors: dict[str, str], labels: dict[str, str]
+) -> Iterator[Expectation]:
     def expect(reason: ExpectationReason, detail: str) -> Expectation:
         return Expectation(claim_id=claim.id, document_id=document.id, reason=reason, detail=detail)
 
@@ -228,14 +241,12 @@ def _expectations(claim: Claim, document: Document) -> Iterator[Expectation]:
         surname = _surname(speaker)
         if surname is None:
             return
-        for author in document.authors:
-            if surname in normalize(author).text.split():
-                yield expect("speaker_author", author)
-                return
-        for turn in document.turns:
-            if surname in normalize(turn.speaker).text.split():
-                yield expect("speaker_turn", turn.speaker)
-                return
+        if surname in authors:
+            yield expect("speaker_author", authors[surname])
+            return
+        if surname in labels:
+            yield expect("speaker_turn", labels[surname])
+            return
         if publisher and speaker.affiliation and _same_name(speaker.affiliation, publisher):
             yield expect("speaker_publisher", publisher)
     elif (
@@ -260,9 +271,13 @@ def expected_sources(claims: Sequence[Claim], documents: Sequence[Document]) -> 
         One :class:`~sourcetrace.Expectation` per claim and document at most (the first
         reason that holds, in the order above), claims in order, then documents.
     """
+    makers = [
+        (document, _by_word(document.authors), _by_word(turn.speaker for turn in document.turns))
+        for document in documents
+    ]
     return [
         expectation
         for claim in claims
-        for document in documents
-        for expectation in _expectations(claim, document)
+        for document, authors, labels in makers
+        for expectation in _expectations(claim, document, authors, labels)
     ]

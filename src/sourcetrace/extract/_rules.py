@@ -2162,15 +2162,24 @@ def _continues_clause(tok: _Tok) -> bool:
     return bool(words) and words[0].islower()
 
 
+def _final_quotation(
+    toks: list[_Tok], start: int, end: int, after: tuple[str, ...]
+) -> int | None:
+    """The index of a quotation that ends ``toks[start:end]`` (closing punctuation
+    aside) right after one of the marks ``after``, with a token before that mark."""
+    last = end - 1
+    while last > start and toks[last].kind == "p":
+        last -= 1
+    if last <= start + 1 or toks[last].kind != "q" or toks[last - 1].text not in after:
+        return None
+    return last
+
+
 def _closing_quotation(toks: list[_Tok], start: int) -> int | None:
     """The quotation that ends ``toks`` after a full stop, when none comes before it
     from ``start`` on: '..., Lund said in Lansing, Mich. “We will rebuild.”'."""
-    last = len(toks) - 1
-    while last > start and toks[last].kind == "p":
-        last -= 1
-    if last <= start + 1 or toks[last].kind != "q" or toks[last - 1].text not in (".", "!", "?"):
-        return None
-    if any(tok.kind == "q" for tok in toks[start:last]):
+    last = _final_quotation(toks, start, len(toks), (".", "!", "?"))
+    if last is None or any(tok.kind == "q" for tok in toks[start:last]):
         return None
     return last
 
@@ -2410,12 +2419,8 @@ def _introduced_quotation(toks: list[_Tok], start: int, end: int) -> int | None:
     """A forward content that is words, then a comma or colon, then a quotation that
     ends it ("the crowd, “Can she stay?”"): the index of the quotation. The words
     before it say whom the speaker addressed or when, not what was said."""
-    last = end - 1
-    while last > start and toks[last].kind == "p":
-        last -= 1
-    if last <= start + 1 or toks[last].kind != "q" or toks[start].kind == "q":
-        return None
-    if toks[last - 1].text not in (",", ":"):
+    last = _final_quotation(toks, start, end, (",", ":"))
+    if last is None or toks[start].kind == "q":
         return None
     words = toks[start : last - 1]
     if len(words) > 5 or any(

@@ -185,6 +185,26 @@ def test_comma_who_clause_after_the_content_is_the_articles_aside() -> None:
     assert _pieces(claim) == [_span(text, "the ferry plan came from Ana Lund")]
 
 
+@pytest.mark.parametrize("opener", ["Although", "While", "Even though", "When"])
+def test_opening_subordinate_clause_ends_the_content_at_its_comma(opener: str) -> None:
+    # the cue stands in a clause that opens the sentence: after its comma comes the
+    # article's main clause, which the speaker did not say
+    text = (
+        f"{opener} critics argue that the ferry loses money, the council has kept it "
+        "running every winter."
+    )
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "critics"
+    assert _pieces(claim) == [_span(text, "the ferry loses money")]
+
+
+def test_opening_subordinate_clause_before_the_source_only() -> None:
+    # the subordinate clause ends before the frame: the content runs to the sentence end
+    text = "When the storm came, Okafor said the ferry would run, the pumps would hold."
+    (claim,) = extract_claims(text)
+    assert _pieces(claim) == [_span(text, "the ferry would run, the pumps would hold")]
+
+
 @pytest.fixture(scope="module")
 def adapter() -> Callable[[str], list[dict[str, Any]]]:
     spec = importlib.util.spec_from_file_location(

@@ -891,6 +891,8 @@ class _Reader:
             while start < len(toks) and toks[start].kind == "p":
                 start += 1
         end = _forward_end(toks, start)
+        if _in_opening_clause(toks, frame_start):
+            end = _opening_clause_end(toks, start, end)
         if lemma in _OBJECT_ACTS and start < end and toks[start].kind == "w":
             end = _object_end(toks, start, end)
         forward_words = _word_count(toks, start, end) if start < end else 0
@@ -2378,6 +2380,33 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
                     and (toks[k - 1].low in PRONOUNS or toks[k - 1].low.endswith("s"))
                 ):
                     return index  # "..., others argue that ...", "..., critics say"
+    return end
+
+
+_CLAUSE_OPENERS = _wordset(
+    "although though while whereas even when if because since unless after before"
+)
+
+
+def _in_opening_clause(toks: list[_Tok], frame_start: int) -> bool:
+    """Whether the frame stands in a subordinate clause that opens the sentence
+    ("Although critics argue that ..., the mayor has ...")."""
+    first = 1 if _word_at(toks, 0) in ("but", "and", "yet") else 0
+    word = _word_at(toks, first)
+    if word == "even":
+        word = _word_at(toks, first + 1)
+        first += 1
+    if word not in _CLAUSE_OPENERS or first >= frame_start:
+        return False
+    # "When the storm came, Okafor said ...": the clause closed before the frame
+    return not any(tok.text == "," for tok in toks[first:frame_start])
+
+
+def _opening_clause_end(toks: list[_Tok], start: int, end: int) -> int:
+    """The first comma after the content's start: the main clause follows it."""
+    for index in range(start + 2, end - 2):
+        if toks[index].text == "," and toks[index - 1].kind != "q":
+            return index
     return end
 
 

@@ -349,3 +349,37 @@ def test_a_plural_of_any_noun_takes_a_bare_say() -> None:
 def test_a_singular_noun_does_not_take_a_bare_say() -> None:
     # "the harbor pilot say" is no English subject and verb: a bare form needs a plural
     assert extract_claims("In the north, the harbor pilot say the channel is deep.") == []
+
+
+def test_with_a_subject_before_saying() -> None:
+    # "with X saying": an absolute clause whose subject is the speaker, not the
+    # sentence's subject
+    text = "The ferry plan has slipped, with 30 percent of islanders saying they have lost faith."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "30 percent of islanders"
+    assert claim.cue.span.text == "saying"
+    assert _texts(claim) == ["they have lost faith"]
+
+
+def test_with_a_body_before_arguing() -> None:
+    text = (
+        "Reyes turned on the council, with the office of the harbor master arguing "
+        "the fees were illegal."
+    )
+    claims = extract_claims(text)
+    assert [c.source.text for c in claims if c.source] == ["the office of the harbor master"]
+    assert _texts(claims[0]) == ["the fees were illegal"]
+
+
+def test_with_and_a_participle_that_is_no_speech_is_no_claim() -> None:
+    assert _acts("Okafor left the hearing with her hands shaking.") == []
+
+
+def test_inverted_source_named_by_a_noun_of_people() -> None:
+    # "narrator" and "commenter" are in no word list: their ending makes them people
+    for text, source in (
+        ("“The ferry is always late,” says a narrator.", "a narrator"),
+        ("“The vote was rigged,” wrote one commenter.", "one commenter"),
+    ):
+        (claim,) = extract_claims(text)
+        assert claim.source is not None and claim.source.text == source

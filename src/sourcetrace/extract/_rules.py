@@ -684,12 +684,15 @@ class _Reader:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
         if i == 0 or lemma in BELIEF_CUES:
             return None
+        with_subject = _with_subject(toks, i)
         before = toks[_coordinator_index(toks, i)]
-        if before.text not in (",", "—", "–", "and", "but", "by") and not (
-            before.kind == "q" and _ends_content(before)
+        if (
+            with_subject is None
+            and before.text not in (",", "—", "–", "and", "but", "by")
+            and not (before.kind == "q" and _ends_content(before))
         ):
             return None  # a participle after a comma, or after a quotation that holds one
-        previous = self.sentence_claims[-1] if self.sentence_claims else None
+        previous = None if with_subject else (self.sentence_claims or [None])[-1]
         start = i + 1
         cue = (toks[i].start, toks[i].end)
         phrasal = CUE_FORMS.get(f"{toks[i].low} {_word_at(toks, start)}")
@@ -731,6 +734,21 @@ class _Reader:
             )
             draft.has_quote = bool(draft.quotes)
             return draft
+        if with_subject is not None:
+            span = (toks[with_subject[0]].start, toks[with_subject[1] - 1].end)
+            return self._make(
+                toks,
+                sentence,
+                content,
+                quotes,
+                cue,
+                lemma,
+                with_subject,
+                span,
+                [],
+                None,
+                (with_subject[0] - 1, i),
+            )
         subject = _noun_phrase_after(toks, 0)
         leading = _leading_name(toks, i)
         if subject is not None:
@@ -1834,6 +1852,20 @@ def _looks_like_agent_noun(word: str) -> bool:
     return len(word) > 4 and word.endswith(_AGENT_SUFFIXES)
 
 
+def _with_subject(toks: list[_Tok], cue: int) -> tuple[int, int] | None:
+    """The subject of a participle that *with* opens: "with 50 percent saying ...", "with
+    the mayor's office arguing ..."."""
+    for k in range(cue - 1, max(-1, cue - 10), -1):
+        tok = toks[k]
+        if tok.low == "with":
+            if k + 1 < cue and _valid_head(toks, k + 1, cue):
+                return k + 1, cue
+            return None
+        if tok.kind == "q" or (tok.kind == "p" and tok.text not in "-%'’."):
+            return None
+    return None
+
+
 def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
     """A noun phrase starting at ``start`` and ending before punctuation or a clause word."""
     k = start
@@ -1910,7 +1942,13 @@ def _valid_head_forward(toks: list[_Tok], start: int, end: int) -> bool:
         base = w.low.removesuffix("'s").removesuffix("’s")
         if base in PERSON_NOUNS or base in OUTLET_NOUNS or base in ORG_NOUNS or base in _DOC_HEADS:
             return True
-    return False
+    # "said a narrator", "wrote one commenter": a noun of people by its ending, as
+    # before the cue
+    return (
+        len(words) > 1
+        and (words[0].low in _SUBJECT_DETERMINERS or _is_count(words[0]))
+        and _looks_like_agent_noun(words[-1].low)
+    )
 
 
 def _leading_name(toks: list[_Tok], stop: int) -> tuple[int, int] | None:
@@ -2164,9 +2202,7 @@ def _continues_clause(tok: _Tok) -> bool:
     return bool(words) and words[0].islower()
 
 
-def _final_quotation(
-    toks: list[_Tok], start: int, end: int, after: tuple[str, ...]
-) -> int | None:
+def _final_quotation(toks: list[_Tok], start: int, end: int, after: tuple[str, ...]) -> int | None:
     """The index of a quotation that ends ``toks[start:end]`` (closing punctuation
     aside) right after one of the marks ``after``, with a token before that mark."""
     last = end - 1

@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
+import pytest
+
 from sourcetrace._models import Claim, Document
 from sourcetrace.extract import RuleBasedExtractor, extract_claims
 
@@ -383,3 +385,53 @@ def test_inverted_source_named_by_a_noun_of_people() -> None:
     ):
         (claim,) = extract_claims(text)
         assert claim.source is not None and claim.source.text == source
+
+
+def test_a_subject_pronoun_after_an_opening_phrase() -> None:
+    text = "At the town hall she said the ferry would keep its winter timetable."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "she"
+    assert _texts(claim) == ["the ferry would keep its winter timetable"]
+
+
+def test_a_pronoun_after_a_noun_is_a_relative_clause_not_a_subject() -> None:
+    # "the points she wants to see": the noun is what she wants, not a frame
+    assert _acts("Lund listed the points she wants to see in the plan.") == []
+
+
+def test_a_city_speaks_as_a_body() -> None:
+    text = "The cities of Leeds and Dover said they would light their harbors on Monday."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "The cities of Leeds and Dover"
+    assert claim.speaker.kind == "group"  # two cities: one group of speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The city of Dover said it would light the harbor.", "city of Dover"),
+        ("The University of Leeds said it would close the lab.", "University of Leeds"),
+    ],
+)
+def test_a_body_named_after_a_place_is_one_organization(text: str, name: str) -> None:
+    (claim,) = extract_claims(text)
+    assert (claim.speaker.kind, claim.speaker.name, claim.speaker.role) == (
+        "organization",
+        name,
+        None,
+    )
+
+
+def test_an_approximate_share_and_several_count_people() -> None:
+    text = "Nearly two-thirds of islanders said the ferry was too slow. Several said it was late."
+    first, second = extract_claims(text)
+    assert first.source is not None and first.source.text == "Nearly two-thirds of islanders"
+    assert second.source is not None and second.source.text == "Several"
+
+
+def test_and_a_new_speaker_ends_the_content() -> None:
+    text = "One in three said the council did not care and one in four said it was hostile."
+    first, second = extract_claims(text)
+    assert _texts(first) == ["the council did not care"]
+    assert second.source is not None and second.source.text == "one in four"
+    assert _texts(second) == ["it was hostile"]

@@ -206,6 +206,21 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             proper=True,
             plural=True,
         )
+    if (
+        name_words
+        and len(role_words) >= 2
+        and role_words[-1].lower() == "of"
+        and role_words[-2].lower() in ORG_NOUNS
+    ):
+        # "the city of Dover", "the University of Leeds": a body named after a place
+        return MentionInfo(
+            text=text,
+            kind="organization",
+            name=" ".join(body),
+            head=role_words[-2].lower(),
+            definite=definite,
+            proper=True,
+        )
     if name_words and not has_postmodifier:
         name = " ".join(name_words)
         name_low = {word.lower() for word in name_words}

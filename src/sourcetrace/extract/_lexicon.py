@@ -374,7 +374,8 @@ ORG_NOUNS = _wordset(
     commission company firm bank court army military navy police party campaign embassy
     white house pentagon kremlin institute university group organization organisation
     union board authority authorities coalition alliance administration's regime cabinet
-    parliament congress senate house family families side sides"""
+    parliament congress senate house family families side sides city county town
+    panel team association foundation network bureau"""
 )
 TITLE_WORDS = _wordset(
     """president vice prime minister secretary spokesman spokeswoman spokesperson senator

@@ -146,7 +146,8 @@ _DOC_HEADS = _wordset(
 _MASS_DOC_HEADS = _wordset("data polling research evidence footage")
 _QUANTITY_HEADS = _wordset(
     """percent half majority majorities plurality minority third quarter most many
-    some few others both none dozens hundreds thousands millions thirds quarters fifths"""
+    some few others both none dozens hundreds thousands millions thirds quarters fifths
+    several"""
 )
 """Heads of a subject that counts people: "52 percent of voters say"."""
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
@@ -1497,6 +1498,13 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         end -= 1
     if start >= end:
         return None
+    if (
+        end - start > 1
+        and toks[end - 1].low in _NOMINATIVE
+        and toks[end - 2].kind == "w"
+        and toks[k + 1].low in _PP_STARTS
+    ):
+        start = end - 1  # "At the town hall she said": an opening phrase, then the subject
     if not _valid_head(toks, start, end):
         if k > 0 and toks[k].low in ("who", "that") and start > k:
             # "An engineer who worked on the project told ...": the relative clause is
@@ -1801,6 +1809,8 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
     """A subject that counts people without naming them: "Most of the residents",
     "three-quarters", "Some", "those surveyed"."""
     low = toks[head_index].low
+    if head_index == start + 1 and toks[start].low in _APPROXIMATORS:
+        start += 1  # "Nearly two-thirds of voters", "about half"
     # "One in five", "Nearly nine out of 10", "two of three residents"
     if is_share([tok.low for tok in toks[start:end]], _COUNT_WORDS, last_joint=3):
         return True
@@ -1816,6 +1826,8 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
 
+_APPROXIMATORS = _wordset("nearly almost about roughly around over fully just only some")
+_NOMINATIVE = _wordset("he she they we i")
 _COUNT_WORDS = _wordset(
     """one two three four five six seven eight nine ten dozen dozens several many most
     some few both all"""
@@ -2396,15 +2408,17 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             # '"sound," but he left ...', '"damning," the council lost', '"a
             # scandal," pointing at ...': the narration again
             return index
-        if after_quote or (tok.text == "," and index + 1 < end):
+        joined = tok.low in ("and", "but") and index > start + 2
+        if after_quote or joined or (tok.text == "," and index + 1 < end):
             # ', noting ...', '," the Ledger reported': a new frame after the comma (which
-            # a quotation may hold: "a scandal," noting ...)
+            # a quotation may hold: "a scandal," noting ...); "... and one in four said":
+            # a new speaker after the coordinator
             first = index if after_quote else index + 1
             for k in range(first, min(end, first + 6)):
                 if toks[k].kind != "w":
                     break
                 if _is_verb_cue(toks[k]):
-                    if k == first or _valid_head(toks, first, k):
+                    if (k == first and not joined) or (k > first and _valid_head(toks, first, k)):
                         return index
                     break
                 if (

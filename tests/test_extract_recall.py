@@ -435,3 +435,24 @@ def test_and_a_new_speaker_ends_the_content() -> None:
     assert _texts(first) == ["the council did not care"]
     assert second.source is not None and second.source.text == "one in four"
     assert _texts(second) == ["it was hostile"]
+
+
+def test_a_comma_after_the_party_and_state_still_ends_the_subject() -> None:
+    text = "Sen. Ana Lund (D-Ore.), said that she had not read the plan."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Sen. Ana Lund (D-Ore.)"
+    assert _texts(claim) == ["she had not read the plan"]
+
+
+def test_but_and_a_phrase_before_the_second_cue_keeps_the_speaker() -> None:
+    text = "The clerk said he did not recall it, but in an interview said he had lost the files."
+    first, second = extract_claims(text)
+    assert second.speaker is first.speaker
+    assert _texts(second) == ["he had lost the files"]
+
+
+def test_the_subject_of_the_verb_and_joins_after_an_opening_participle() -> None:
+    text = "Asked about the vote, Lund laughed and said, “We’ll see.”"
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Lund"
+    assert _texts(claim) == ["We’ll see."]

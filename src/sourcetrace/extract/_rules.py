@@ -775,11 +775,13 @@ class _Reader:
         if subject is None or not _is_name(toks, subject[0], subject[1]):
             # "He echoed that promise on Monday, saying ...": the sentence's subject
             subject = leading
+        first = toks[subject[0]].low if subject is not None else ""
+        if subject is None or (first in CUE_FORMS and first.endswith(("ed", "ing"))):
+            # "Asked about it, he laughed and said ...": the subject of the verb the
+            # coordinator joins, not a participle ("State Sen." is a name)
+            subject = _coordinated_subject(toks, i)
             if subject is None:
                 return None
-        first = toks[subject[0]].low
-        if first in CUE_FORMS and first.endswith(("ed", "ing")):
-            return None  # "Asked about it, ...": a participle, not a name ("State Sen." is)
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
         return self._make(
             toks,
@@ -1300,11 +1302,36 @@ def _coordinator_index(toks: list[_Tok], i: int) -> int:
     k = i - 1
     if k > 0 and toks[k].low in _THEN_WORDS:
         k -= 1
+    for j in range(k, max(0, k - 7), -1):
+        # "but in an interview said", "and on Monday told": a phrase of place or time
+        # between the coordinator and the cue
+        if toks[j].low in _PP_STARTS:
+            if (_pp_end(toks, j) == k + 1 or _time_at(toks, j) == k + 1) and _word_at(
+                toks, j - 1
+            ) in ("and", "but"):
+                return j - 1
+            break
     return k
 
 
 def _coordinator_before(toks: list[_Tok], i: int) -> str | None:
     return _word_at(toks, _coordinator_index(toks, i))
+
+
+def _coordinated_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The subject of the past-tense verb that *and* joins to the cue at ``i``: "he
+    laughed and said", "Lund stood up and told ..."."""
+    coordinator = _coordinator_index(toks, i)
+    if _word_at(toks, coordinator) not in ("and", "but"):
+        return None
+    for j in range(coordinator - 1, max(0, coordinator - 8), -1):
+        tok = toks[j]
+        if tok.kind != "w":
+            return None
+        if tok.text.islower() and tok.low.endswith("ed"):
+            found = _subject_before(toks, j)
+            return (found.start, found.end) if found is not None else None
+    return None
 
 
 def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
@@ -1430,6 +1457,8 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         ref = _subject_before(toks, k - 1)
         return _Subject(k, k + 1, k + 1, (ref.start, ref.end) if ref else None)
     span_end = -1
+    if k >= 1 and toks[k].text == "," and toks[k - 1].text == ")":
+        k -= 1  # "Sen. Ana Lund (D-Ore.), said": a stray comma after the parenthesis
     if k >= 0 and toks[k].text == ",":
         found = _appositive_subject(toks, k)
         if found is not None:

@@ -456,3 +456,18 @@ def test_the_subject_of_the_verb_and_joins_after_an_opening_participle() -> None
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == "Lund"
     assert _texts(claim) == ["We’ll see."]
+
+
+def test_a_headline_in_title_case_holds_a_capitalised_cue() -> None:
+    text = "Harbor Chief Says Ferry Will Run All Winter\n\nThe ferry left on time on Monday."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Harbor Chief"
+    assert claim.cue.span.text == "Says"
+    assert _texts(claim) == ["Ferry Will Run All Winter"]
+
+
+def test_a_capitalised_cue_outside_a_headline_is_no_cue() -> None:
+    # a sentence of the body, and a title-case run inside a longer line
+    assert extract_claims("The ferry was late. Harbor Chief Says Ferry Will Run All Winter.") == []
+    line = "Harbor Reports and the Ledger covered the ferry vote in detail on Monday.\n\nIt ran."
+    assert extract_claims(line) == []

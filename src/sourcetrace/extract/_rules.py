@@ -343,7 +343,9 @@ class _Reader:
         first = _FIRST_WORD_RE.match(self.text, start, end)
         if first is not None and first.group(1).lower() in self.cue_words:
             return True
-        return start == para_start and ":" in self.text[start : min(end, start + 60)]
+        if start == para_start and ":" in self.text[start : min(end, start + 60)]:
+            return True
+        return _headline(self.text, start, end)
 
     def _lower_cue_word(self, start: int, end: int) -> bool:
         """Whether a cue word stands in ``text[start:end]`` as a lower-case word
@@ -576,8 +578,16 @@ class _Reader:
         lemma = CUE_FORMS.get(tok.low)
         if lemma is None or not self._wanted(lemma):
             return None
-        if i > 0 and not tok.text.islower():
-            return None  # "United States", "Reuters Reports"
+        if (
+            i > 0
+            and not tok.text.islower()
+            and not (
+                tok.text.istitle()
+                and _headline(self.text, *sentence)
+                and _word_at(toks, i + 1) not in CUE_FORMS
+            )
+        ):
+            return None  # "United States", "Reuters Reports", "Harbor Reports Say"
         if lemma == "cite" and not self.acts:
             return None
         progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
@@ -1316,6 +1326,18 @@ def _coordinator_index(toks: list[_Tok], i: int) -> int:
 
 def _coordinator_before(toks: list[_Tok], i: int) -> str | None:
     return _word_at(toks, _coordinator_index(toks, i))
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a headline in title case ("Lund Says Ferry Will Run
+    All Winter"), where a cue is capitalised like every other word."""
+    if end - start > 200 or (start > 0 and text[start - 1] not in "\r\n"):
+        return False  # a headline is a line of its own
+    if end < len(text) and text[end] not in "\r\n":
+        return False
+    words = [word for word in text[start:end].split() if len(word) > 3]
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return len(words) >= 3 and capitalised >= 0.75 * len(words)
 
 
 def _coordinated_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:

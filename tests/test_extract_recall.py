@@ -471,3 +471,16 @@ def test_a_capitalised_cue_outside_a_headline_is_no_cue() -> None:
     assert extract_claims("The ferry was late. Harbor Chief Says Ferry Will Run All Winter.") == []
     line = "Harbor Reports and the Ledger covered the ferry vote in detail on Monday.\n\nIt ran."
     assert extract_claims(line) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“The ferry is my pride,” the shipping mogul told the Ledger.", "the shipping mogul"),
+        ("“Stop and listen,” the retired surgeon told Harbor TV.", "the retired surgeon"),
+        ("The Okafor camp said the count was fair.", "The Okafor camp"),
+    ],
+)
+def test_more_nouns_of_speakers(text: str, source: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source

@@ -333,7 +333,11 @@ PERSON_NOUNS = _wordset(
     delegate delegates advocate advocates ally allies veteran veterans scholar scholars
     attendee attendees pundit pundits rival rivals backer backers delegation participants
     respondents opponents proponents lady ladies wife husband son daughter mother father
-    sister brother widow widower"""
+    sister brother widow widower businessman businesswoman businessmen mogul moguls
+    tycoon tycoons magnate magnates billionaire billionaires millionaire star stars
+    politician politicians surgeon surgeons physician physicians nurse nurses pastor
+    pastors priest priests rabbi bishop clerk clerks pilot pilots sheriff detective
+    detectives"""
 )
 
 PLURAL_PERSON_NOUNS = frozenset(
@@ -375,7 +379,8 @@ ORG_NOUNS = _wordset(
     white house pentagon kremlin institute university group organization organisation
     union board authority authorities coalition alliance administration's regime cabinet
     parliament congress senate house family families side sides city county town
-    panel team association foundation network bureau"""
+    panel team association foundation network bureau crowd audience camp staff
+    leadership establishment"""
 )
 TITLE_WORDS = _wordset(
     """president vice prime minister secretary spokesman spokeswoman spokesperson senator

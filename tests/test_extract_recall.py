@@ -484,3 +484,15 @@ def test_a_capitalised_cue_outside_a_headline_is_no_cue() -> None:
 def test_more_nouns_of_speakers(text: str, source: str) -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["his biography", "press reports", "a declaration filed in court by Ada Lund"],
+)
+def test_according_to_takes_any_noun_phrase_as_its_source(source: str) -> None:
+    # after "according to" a document or a record is as much a source as a person
+    text = f"The ferry was late twice in March, according to {source}."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source
+    assert _texts(claim) == ["The ferry was late twice in March"]

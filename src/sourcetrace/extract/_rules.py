@@ -848,7 +848,8 @@ class _Reader:
         )
 
     def _according_to(self, toks: list[_Tok], i: int, sentence: tuple[int, int]) -> _Draft | None:
-        source = _noun_phrase_after(toks, i + 2)
+        # whatever follows "according to" is a source: "his biography", "press reports"
+        source = _noun_phrase_after(toks, i + 2, any_head=True)
         if source is None:
             return None
         content: list[tuple[int, int]] = []
@@ -1929,8 +1930,11 @@ def _with_subject(toks: list[_Tok], cue: int) -> tuple[int, int] | None:
     return None
 
 
-def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
-    """A noun phrase starting at ``start`` and ending before punctuation or a clause word."""
+def _noun_phrase_after(
+    toks: list[_Tok], start: int, *, any_head: bool = False
+) -> tuple[int, int] | None:
+    """A noun phrase starting at ``start`` and ending before punctuation or a clause word;
+    unless ``any_head``, one whose words say it can speak (a name, a person, a body)."""
     k = start
     while k < len(toks) and k - start < 14:
         tok = toks[k]
@@ -1968,7 +1972,11 @@ def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
         if tok.low in ("in", "on", "during", "to", "about", "last", "this", "next", "earlier"):
             break
         if tok.low in _TIME_WORDS or (
-            tok.low in CUE_FORMS and tok.text.islower() and k > start and not _noun_reading(toks, k)
+            tok.low in CUE_FORMS
+            and tok.text.islower()
+            and k > start
+            and not any_head  # "according to press reports": a noun
+            and not _noun_reading(toks, k)
         ):
             break
         if tok.low in _FORWARD_PREPOSITIONS and (k == start or _word_at(toks, k + 1) is None):
@@ -1979,7 +1987,7 @@ def _noun_phrase_after(toks: list[_Tok], start: int) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    if not _valid_head_forward(toks, start, end):
+    if not any_head and not _valid_head_forward(toks, start, end):
         return None
     return start, end
 

@@ -496,3 +496,22 @@ def test_according_to_takes_any_noun_phrase_as_its_source(source: str) -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == source
     assert _texts(claim) == ["The ferry was late twice in March"]
+
+
+def test_an_adverb_without_ly_between_auxiliary_and_cue() -> None:
+    text = "Okafor has nevertheless called the vote an irresponsible one."
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert _texts(claim) == ["the vote an irresponsible one"]
+
+
+def test_and_a_past_verb_after_a_quotation_ends_the_content() -> None:
+    text = "Reyes called the merger “a terrible deal” and ranked Lund among the worst."
+    (claim,) = _acts(text)
+    assert _texts(claim) == ["the merger “a terrible deal”"]
+
+
+def test_an_irregular_past_verb_ends_the_subject_of_a_joined_cue() -> None:
+    text = "The mayor stood beside the minister and described the port as “safe.”"
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == "The mayor"

@@ -769,7 +769,9 @@ class _Reader:
                 (
                     j
                     for j in range(subject[0] + 1, subject[1])
-                    if toks[j].kind == "w" and toks[j].text.islower() and toks[j].low.endswith("ed")
+                    if toks[j].kind == "w"
+                    and toks[j].text.islower()
+                    and (toks[j].low.endswith("ed") or toks[j].low in _IRREGULAR_PAST)
                 ),
                 None,
             )
@@ -1430,7 +1432,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
             # "is suddenly promising", "has even said": an adverb after an auxiliary
             or (
                 k >= 1
-                and (_ly_adverb(toks[k]) or toks[k].low == "even")
+                and (_ly_adverb(toks[k]) or toks[k].low in _AUX_ADVERBS)
                 and toks[k - 1].low in _AUX
             )
         )
@@ -1878,6 +1880,12 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
 
+_AUX_ADVERBS = _wordset("even nevertheless nonetheless still already often always once")
+"""Adverbs that stand between an auxiliary and the cue: "has nevertheless called"."""
+_IRREGULAR_PAST = _wordset(
+    """stood took went made held met sat came gave got ran left kept began brought sent
+    spoke thought felt found saw knew led won lost paid put set struck shook rose"""
+)
 _APPROXIMATORS = _wordset("nearly almost about roughly around over fully just only some")
 _NOMINATIVE = _wordset("he she they we i")
 _COUNT_WORDS = _wordset(
@@ -2431,7 +2439,7 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
         if (
             tok.low == "and"
             and index > start + 2
-            and _ends_content(toks[index - 1])
+            and (_ends_content(toks[index - 1]) or toks[index - 1].kind == "q")
             and _word_at(toks, index + 1) is not None
             and toks[index + 1].text.islower()
             and toks[index + 1].low.endswith("ed")

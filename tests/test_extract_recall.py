@@ -515,3 +515,35 @@ def test_an_irregular_past_verb_ends_the_subject_of_a_joined_cue() -> None:
     text = "The mayor stood beside the minister and described the port as “safe.”"
     (claim,) = _acts(text)
     assert claim.source is not None and claim.source.text == "The mayor"
+
+
+def test_as_reported_by_opens_a_claim() -> None:
+    text = "As reported by the Harbor Ledger, the council refused to fund the ferry."
+    claims = extract_claims(text)
+    assert [(c.source.text if c.source else None, c.cue.span.text) for c in claims] == [
+        ("the Harbor Ledger", "reported")
+    ]
+    assert _texts(claims[0]) == ["the council refused to fund the ferry"]
+
+
+def test_as_first_noted_by_after_the_content_ends_it() -> None:
+    text = "The council refused to fund the ferry, as first noted by Ada Lund."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Ada Lund"
+    assert _texts(claim) == ["The council refused to fund the ferry"]
+
+
+def test_quoted_with_an_appositive_before_as_saying() -> None:
+    text = "The Harbor Ledger quoted Ada Moss, a Lansing native, as saying the ferry left early."
+    (claim,) = extract_claims(text)
+    assert claim.speaker.name == "Ada Moss"
+    assert [agent.name for agent in claim.via] == ["Harbor Ledger"]
+    assert _texts(claim) == ["the ferry left early"]
+
+
+def test_and_an_auxiliary_before_a_second_cue() -> None:
+    text = "Okafor described herself as a reformer and has said that she would close the port."
+    first, second = _acts(text)
+    assert _texts(first) == ["herself as a reformer"]
+    assert second.speaker is first.speaker
+    assert _texts(second) == ["she would close the port"]

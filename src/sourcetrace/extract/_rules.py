@@ -590,6 +590,8 @@ class _Reader:
             return None  # "United States", "Reuters Reports", "Harbor Reports Say"
         if lemma == "cite" and not self.acts:
             return None
+        if _word_at(toks, i + 1) == "by" and "as" in (_word_at(toks, i - 1), _word_at(toks, i - 2)):
+            return self._as_done_by(toks, i, lemma, sentence)
         progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
         if tok.low.endswith("ing") and tok.low != lemma and not progressive:
             return self._participle(toks, i, lemma, sentence)
@@ -623,8 +625,11 @@ class _Reader:
             if found is None:
                 return None
             cue_end = found
-            if i + 1 < found - 1:
-                object_range = (i + 1, found - 1)
+            object_end = found - 1
+            while object_end > i + 1 and toks[object_end - 1].kind == "p":
+                object_end -= 1
+            if i + 1 < object_end:
+                object_range = (i + 1, object_end)
         if lemma != "quote" and not progressive and _is_passive(toks, i):
             return None  # "the barrier was first promised in 2023"
         subject = _subject_before(toks, i)
@@ -664,7 +669,12 @@ class _Reader:
         source_span = (toks[subject.start].start, toks[last].end)
         via_ranges: list[tuple[int, int]] = []
         if object_range is not None:
-            speaker_range = object_range
+            # "quoted Ada Moss, a Lansing native, as saying": the name is the speaker,
+            # the whole phrase the source as written
+            comma = next(
+                (k for k in range(*object_range) if toks[k].text == ","), object_range[1]
+            )
+            speaker_range = (object_range[0], comma)
             source_span = (toks[object_range[0]].start, toks[object_range[1] - 1].end)
             via_ranges.append((subject.start, subject.end))
         citing = _find_citing(toks, frame_start, after_frame)
@@ -847,6 +857,42 @@ class _Reader:
                 or previous in _DOC_HEADS
                 or previous[:-1] in _DOC_HEADS
             )
+        )
+
+    def _as_done_by(
+        self, toks: list[_Tok], i: int, lemma: str, sentence: tuple[int, int]
+    ) -> _Draft | None:
+        """ "As reported by the Ledger, ...", "..., as first noted by Lund.": the agent
+        after *by* is the source, the rest of the sentence the content."""
+        as_index = i - 1 if toks[i - 1].low == "as" else i - 2
+        if as_index == i - 2 and not (toks[i - 1].kind == "w" and toks[i - 1].text.islower()):
+            return None
+        found = _noun_phrase_after(toks, i + 2, any_head=True)
+        if found is None:
+            return None
+        if as_index <= _content_start(toks, as_index):
+            resume = found[1]
+            if resume >= len(toks) or toks[resume].text != ",":
+                return None  # the phrase must end at a comma before the content
+            piece = _strip_piece(self.text, toks, resume + 1, _forward_end(toks, resume + 1))
+        else:
+            if found[1] < len(toks) and toks[found[1]].kind == "w":
+                return None  # "as reported by the Ledger last week ...": a clause goes on
+            piece = _strip_piece(self.text, toks, _content_start(toks, as_index), as_index)
+        if piece is None or _word_count(toks, 0, len(toks)) < 6:
+            return None
+        return self._make(
+            toks,
+            sentence,
+            [piece],
+            [q for q in _quotes_in(toks) if _inside_any(q, [piece])],
+            (toks[i].start, toks[i].end),
+            lemma,
+            found,
+            (toks[found[0]].start, toks[found[1] - 1].end),
+            [],
+            None,
+            (as_index, found[1]),
         )
 
     def _according_to(self, toks: list[_Tok], i: int, sentence: tuple[int, int]) -> _Draft | None:
@@ -1315,6 +1361,8 @@ def _coordinator_index(toks: list[_Tok], i: int) -> int:
     k = i - 1
     if k > 0 and toks[k].low in _THEN_WORDS:
         k -= 1
+    while k > 0 and toks[k].low in _AUX and toks[k - 1].low in ("and", "but"):
+        k -= 1  # "and has said"
     for j in range(k, max(0, k - 7), -1):
         # "but in an interview said", "and on Monday told": a phrase of place or time
         # between the coordinator and the cue
@@ -2139,9 +2187,9 @@ def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> i
 def _find_as_saying(toks: list[_Tok], i: int) -> int | None:
     for k in range(i + 1, min(len(toks) - 1, i + 16)):
         if toks[k].kind != "w":
-            if toks[k].text in ",;:" or toks[k].kind == "q":
+            if toks[k].text in ";:" or toks[k].kind == "q":
                 return None
-            continue
+            continue  # "quoted Ada Moss, a Lansing native, as saying"
         if toks[k].low == "as" and _word_at(toks, k + 1) in ("saying", "telling", "stating"):
             return k + 1
     return None
@@ -2427,11 +2475,14 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             follower = index + 1 if tok.text == "," else index
             if _word_at(toks, follower) in ("which", "something"):
                 return index
+        verb = index + 1
+        while tok.low in ("and", "but") and verb + 1 < end and toks[verb].low in _AUX:
+            verb += 1  # "... and has said", "but would not say"
         if (
             tok.low in ("and", "but")
-            and index + 1 < end
-            and toks[index + 1].text.islower()
-            and (toks[index + 1].low in _COORDINATED_CUES or _is_verb_cue(toks[index + 1]))
+            and verb < end
+            and toks[verb].text.islower()
+            and (toks[verb].low in _COORDINATED_CUES or _is_verb_cue(toks[verb]))
         ):
             # "... and says he introduced legislation", "... but added that ...": a claim
             # of its own
@@ -2462,6 +2513,16 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and not _but_continues(toks, index)
         ):
             return index  # "..., which forced her to leave", "..., but pledged ..."
+        if (
+            tok.text == ","
+            and _word_at(toks, index + 1) == "as"
+            and "by"
+            in (
+                _word_at(toks, index + 3),
+                _word_at(toks, index + 4),
+            )
+        ):
+            return index  # "..., as first reported by the Ledger": the source of it all
         if tok.low in ("when", "after", "before") and _word_at(toks, index + 1) in _ASKED:
             return index  # '"We'll see," when asked whether ...': the question is not hers
         after_quote = (

@@ -547,3 +547,18 @@ def test_and_an_auxiliary_before_a_second_cue() -> None:
     assert _texts(first) == ["herself as a reformer"]
     assert second.speaker is first.speaker
     assert _texts(second) == ["she would close the port"]
+
+
+def test_a_plural_of_people_by_ending_before_an_aside_takes_a_bare_cue() -> None:
+    text = "Cement makers, meanwhile, argue that imports from abroad would grow."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Cement makers"
+
+
+def test_has_since_said_and_associates() -> None:
+    first, second = extract_claims(
+        "Lund has since said she would back a wage increase. "
+        "Reyes's associates insist he is returning to the council."
+    )
+    assert first.source is not None and first.source.text == "Lund"
+    assert second.source is not None and second.source.text == "Reyes's associates"

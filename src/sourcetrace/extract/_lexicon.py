@@ -337,7 +337,7 @@ PERSON_NOUNS = _wordset(
     tycoon tycoons magnate magnates billionaire billionaires millionaire star stars
     politician politicians surgeon surgeons physician physicians nurse nurses pastor
     pastors priest priests rabbi bishop clerk clerks pilot pilots sheriff detective
-    detectives"""
+    detectives associate associates"""
 )
 
 PLURAL_PERSON_NOUNS = frozenset(

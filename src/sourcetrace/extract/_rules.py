@@ -671,9 +671,7 @@ class _Reader:
         if object_range is not None:
             # "quoted Ada Moss, a Lansing native, as saying": the name is the speaker,
             # the whole phrase the source as written
-            comma = next(
-                (k for k in range(*object_range) if toks[k].text == ","), object_range[1]
-            )
+            comma = next((k for k in range(*object_range) if toks[k].text == ","), object_range[1])
             speaker_range = (object_range[0], comma)
             source_span = (toks[object_range[0]].start, toks[object_range[1] - 1].end)
             via_ranges.append((subject.start, subject.end))
@@ -1353,7 +1351,13 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
         # "Jeb Ortiz and Chris Lund say": two or more speakers, but not "a Democrat
         # and former Oklahoma state senator"
         return True
-    return is_person_plural(toks[head].low) or toks[head].low in _QUANTITY_HEADS
+    low = toks[head].low
+    return (
+        is_person_plural(low)
+        or low in _QUANTITY_HEADS
+        # "Cement makers, meanwhile, argue": a plural of people by its ending
+        or (low.endswith("s") and _looks_like_agent_noun(low))
+    )
 
 
 def _coordinator_index(toks: list[_Tok], i: int) -> int:
@@ -1928,7 +1932,7 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
 
-_AUX_ADVERBS = _wordset("even nevertheless nonetheless still already often always once")
+_AUX_ADVERBS = _wordset("even nevertheless nonetheless still already often always once since")
 """Adverbs that stand between an auxiliary and the cue: "has nevertheless called"."""
 _IRREGULAR_PAST = _wordset(
     """stood took went made held met sat came gave got ran left kept began brought sent

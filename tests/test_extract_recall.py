@@ -562,3 +562,26 @@ def test_has_since_said_and_associates() -> None:
     )
     assert first.source is not None and first.source.text == "Lund"
     assert second.source is not None and second.source.text == "Reyes's associates"
+
+
+def test_was_quick_to_add() -> None:
+    text = "Okafor was quick to add that the deal did not include the ferry."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Okafor"
+    assert claim.cue.span.text == "add"
+    assert _texts(claim) == ["the deal did not include the ferry"]
+
+
+@pytest.mark.parametrize("mark", [",", ":"])
+def test_said_opens_the_sentence_before_its_source(mark: str) -> None:
+    text = f"Said Lund{mark} “The tide turned early.”"
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Lund"
+    assert _texts(claim) == ["The tide turned early."]
+
+
+def test_a_name_after_a_comma_is_the_subject_of_its_participle() -> None:
+    text = "Both issued statements, Reyes saying he was “very encouraged” by the talks."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Reyes"
+    assert _texts(claim) == ["he was “very encouraged” by the talks"]

@@ -44,7 +44,11 @@ _AUXILIARIES = frozenset(
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""
-_WENT_ON_TO = re.compile(r"\b(?:went|goes|go|going|gone)\s+on\s+to\s+\Z")
+_WENT_ON_TO = re.compile(
+    r"\b(?:(?:went|goes|go|going|gone)\s+on|(?:is|was|are|were|be|been)\s+"
+    r"(?:quick|eager|keen|careful|ready|poised|willing|happy|reluctant|hesitant))\s+to\s+\Z"
+)
+"""PolNeAR's cue takes in "[went on to say]" and "[was quick to add]"."""
 _INTRODUCED_QUOTE = re.compile(r"[,:]\s*(?:\"|“|''|')\Z")
 """A quotation opened after a comma or colon."""
 _MEDIUM_GAP = re.compile(r"(?:in|on|at|during|via|through)(?:\s+[\w'’.-]+){1,6}", re.IGNORECASE)
@@ -72,7 +76,7 @@ def _cue_span(text: str, claim: Claim) -> list[list[int]]:
     if claim.cue.lemma == "quote":
         end = start + len(claim.cue.span.text.split()[0])
         return [[start, end]]
-    went = _WENT_ON_TO.search(text, max(0, start - 20), start)
+    went = _WENT_ON_TO.search(text, max(0, start - 24), start)
     if went is not None:
         start = went.start()  # "[went on to say]"
     for _ in range(3):

@@ -522,6 +522,10 @@ class _Reader:
             speaker = self.registry.resolve(info, label_span)
         speaker.speaks = True
         quotes = [q for q in _quotes_in(tokens[colon + 1 :])]
+        rest = [tok for tok in tokens[colon + 1 :] if tok.kind != "p"]
+        if len(rest) == 1 and rest[0].kind == "q" and para_end <= rest[0].end + 1:
+            # 'Said Lund: “...”': the words inside the marks, as for any quotation
+            content = _quote_span(self.text, rest[0])
         draft = _Draft(
             sentence=(sentence[0], para_end),
             content=[content],
@@ -644,7 +648,8 @@ class _Reader:
             return self._participle(toks, i, lemma, sentence)
         if subject is None:
             after = _noun_phrase_after(toks, cue_end + 1)
-            if after is None or i == 0 or not _ends_content(toks[i - 1]):
+            opening = i == 0 and tok.low in _SPEECH_FORMS  # 'Said Lund, "..."'
+            if after is None or not (opening or (i > 0 and _ends_content(toks[i - 1]))):
                 return None
             if lemma in _OBJECT_CUES or lemma == "quote":
                 return None  # ", told The Ledger": the object of the verb, not its speaker
@@ -823,7 +828,7 @@ class _Reader:
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
         if previous in _BARE_FORM_SUBJECTS:
-            return previous != "to" or _went_on_to(toks, i)
+            return previous != "to" or _went_on_to(toks, i) or _keen_to(toks, i)
         if toks[i].low == "say":
             described = _described_subject(toks, i)
             if described is not None and _plain_plural(toks[described.end - 1].low):
@@ -1000,7 +1005,7 @@ class _Reader:
                     pieces.append(piece)
                     quotes.extend(q for q in _quotes_in(toks[start:end]) if q not in quotes)
                 return pieces, quotes, start
-        elif inverted:
+        elif inverted and frame_start > 0:
             return None, [], frame_end + 1
         if start >= end or _word_at(toks, start) in ("and", "or", "nor"):
             # "The protester yelled and held up a banner": no content
@@ -1476,6 +1481,8 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     k = cue - 1
     if _went_on_to(toks, cue):
         k -= 3  # "She went on to say ...": the subject of "went"
+    elif _keen_to(toks, cue):
+        k -= 2  # "She was quick to add ...": the subject of "was"
     while (
         k >= 0
         and toks[k].kind == "w"
@@ -1697,6 +1704,19 @@ def _went_on_to(toks: list[_Tok], cue: int) -> bool:
         and toks[cue - 1].low == "to"
         and toks[cue - 2].low == "on"
         and toks[cue - 3].low in _GO_FORMS
+    )
+
+
+_KEEN = _wordset("quick eager keen careful ready poised willing happy quick reluctant hesitant")
+
+
+def _keen_to(toks: list[_Tok], cue: int) -> bool:
+    """ "was quick to add", "is eager to say": the subject is the auxiliary's."""
+    return (
+        cue >= 3
+        and toks[cue - 1].low == "to"
+        and toks[cue - 2].low in _KEEN
+        and toks[cue - 3].low in _AUX
     )
 
 
@@ -1981,8 +2001,12 @@ def _with_subject(toks: list[_Tok], cue: int) -> tuple[int, int] | None:
     the mayor's office arguing ..."."""
     for k in range(cue - 1, max(-1, cue - 10), -1):
         tok = toks[k]
-        if tok.low == "with":
+        if tok.low == "with" or (tok.text == "," and k > 2 and k + 1 < cue):
+            # also "..., Reyes saying he was encouraged and Lund calling it a start": a
+            # name after a comma opens the same clause without "with"
             if k + 1 < cue and _valid_head(toks, k + 1, cue):
+                if tok.text == "," and not _is_name(toks, k + 1, cue):
+                    return None
                 return k + 1, cue
             return None
         if tok.kind == "q" or (tok.kind == "p" and tok.text not in "-%'’."):

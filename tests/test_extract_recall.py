@@ -585,3 +585,16 @@ def test_a_name_after_a_comma_is_the_subject_of_its_participle() -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == "Reyes"
     assert _texts(claim) == ["he was “very encouraged” by the talks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Islanders often say the ferry is the only road they have.", "Islanders"),
+        ("The ferry, Mayor Okafor often says, is the island's only road.", "Mayor Okafor"),
+        ("Reyes sometimes says the harbor was better run in his day.", "Reyes"),
+    ],
+)
+def test_a_frequency_adverb_between_subject_and_cue(text: str, source: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source

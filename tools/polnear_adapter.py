@@ -41,6 +41,7 @@ _AUXILIARIES = frozenset(
     | {"could", "may", "might", "should", "must"}
     | {"also", "later", "further", "previously", "repeatedly", "again"}
     | {"then", "first", "once", "never", "long", "already", "not", "now", "still", "even"}
+    | {"often", "sometimes", "always"}
 )
 _OBJECT_CUES = frozenset({"tell", "ask", "inform", "assure", "remind", "urge"})
 """Cues whose object is not part of PolNeAR's cue: "asked [the Justice Department]"."""

@@ -827,6 +827,9 @@ class _Reader:
 
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
+        if i > 1 and _adverb_after_subject(toks, i - 1):
+            # "islanders often say": the subject is before the adverb
+            return self._bare_form_ok([*toks[: i - 1], *toks[i:]], i - 1)
         if previous in _BARE_FORM_SUBJECTS:
             return previous != "to" or _went_on_to(toks, i) or _keen_to(toks, i)
         if toks[i].low == "say":
@@ -1723,12 +1726,18 @@ def _keen_to(toks: list[_Tok], cue: int) -> bool:
 def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
     """An -ly adverb between a name, pronoun or person noun and its cue ("Varga
     similarly warned"), not a noun in -ly ("the family said")."""
-    if not _ly_adverb(toks[k]):
+    if not (_ly_adverb(toks[k]) or toks[k].low in _FREQUENCY_ADVERBS):
         return False  # "the Okafor family said"
     before = toks[k - 1]
     return before.kind == "w" and (
-        before.text[0].isupper() or before.low in PRONOUNS or before.low in PERSON_NOUNS
+        before.text[0].isupper()
+        or before.low in PRONOUNS
+        or before.low in PERSON_NOUNS
+        or is_person_plural(before.low)  # "islanders often say"
     )
+
+
+_FREQUENCY_ADVERBS = _wordset("often sometimes always")
 
 
 _BE_FORMS = _wordset("is are was were been be am")

@@ -598,3 +598,13 @@ def test_a_name_after_a_comma_is_the_subject_of_its_participle() -> None:
 def test_a_frequency_adverb_between_subject_and_cue(text: str, source: str) -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize("opening", ["Meanwhile,", "In a statement,", "On Monday"])
+def test_a_participle_after_a_comma_takes_the_subject_of_the_first_past_verb(
+    opening: str,
+) -> None:
+    text = f"{opening} the union attacked Reyes, saying he had failed the harbor."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "the union"
+    assert _texts(claim) == ["he had failed the harbor"]

@@ -804,7 +804,7 @@ class _Reader:
         if subject is None or (first in CUE_FORMS and first.endswith(("ed", "ing"))):
             # "Asked about it, he laughed and said ...": the subject of the verb the
             # coordinator joins, not a participle ("State Sen." is a name)
-            subject = _coordinated_subject(toks, i)
+            subject = _coordinated_subject(toks, i) or _clause_subject(toks, i)
             if subject is None:
                 return None
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
@@ -1414,6 +1414,24 @@ def _coordinated_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
         if tok.kind != "w":
             return None
         if tok.text.islower() and tok.low.endswith("ed"):
+            found = _subject_before(toks, j)
+            return (found.start, found.end) if found is not None else None
+    return None
+
+
+def _clause_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first past-tense verb, for a participle after a
+    comma: "Meanwhile, the union attacked Reyes, saying ..."."""
+    for j in range(1, i - 1):
+        tok = toks[j]
+        if tok.kind == "q":
+            return None
+        if (
+            tok.kind == "w"
+            and tok.text.islower()
+            and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST)
+            and toks[j - 1].kind == "w"
+        ):
             found = _subject_before(toks, j)
             return (found.start, found.end) if found is not None else None
     return None

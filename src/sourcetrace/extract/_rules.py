@@ -716,7 +716,9 @@ class _Reader:
             and not (before.kind == "q" and _ends_content(before))
         ):
             return None  # a participle after a comma, or after a quotation that holds one
-        previous = None if with_subject else (self.sentence_claims or [None])[-1]
+        previous = None
+        if with_subject is None and self.sentence_claims:
+            previous = self.sentence_claims[-1]
         start = i + 1
         cue = (toks[i].start, toks[i].end)
         phrasal = CUE_FORMS.get(f"{toks[i].low} {_word_at(toks, start)}")

@@ -760,53 +760,9 @@ class _Reader:
             )
             draft.has_quote = bool(draft.quotes)
             return draft
-        if with_subject is not None:
-            span = (toks[with_subject[0]].start, toks[with_subject[1] - 1].end)
-            return self._make(
-                toks,
-                sentence,
-                content,
-                quotes,
-                cue,
-                lemma,
-                with_subject,
-                span,
-                [],
-                None,
-                (with_subject[0] - 1, i),
-            )
-        subject = _noun_phrase_after(toks, 0)
-        leading = _leading_name(toks, i)
-        if subject is not None:
-            # "Ortiz toured the site, calling ...", "Mayor Ortiz shook her head and
-            # said": the phrase runs on into a clause; the name ends before its verb
-            verb = next(
-                (
-                    j
-                    for j in range(subject[0] + 1, subject[1])
-                    if toks[j].kind == "w"
-                    and toks[j].text.islower()
-                    and (toks[j].low.endswith("ed") or toks[j].low in _IRREGULAR_PAST)
-                ),
-                None,
-            )
-            if verb is not None:
-                subject = (subject[0], verb)
-            if (
-                leading is not None
-                and leading[0] == subject[0]
-                and leading[1] < subject[1]
-                and toks[leading[1]].low not in _HEAD_ENDERS
-            ):
-                subject = leading
-        if subject is None or not _is_name(toks, subject[0], subject[1]):
-            # "He echoed that promise on Monday, saying ...": the sentence's subject
-            subject = leading
-        first = toks[subject[0]].low if subject is not None else ""
-        if subject is None or (first in CUE_FORMS and first.endswith(("ed", "ing"))):
-            # "Asked about it, he laughed and said ...": the subject of the verb the
-            # coordinator joins, not a participle ("State Sen." is a name)
-            subject = _coordinated_subject(toks, i) or _clause_subject(toks, i)
+        subject = with_subject
+        if subject is None:
+            subject = _participle_subject(toks, i)
             if subject is None:
                 return None
         span = (toks[subject[0]].start, toks[subject[1] - 1].end)
@@ -821,7 +777,7 @@ class _Reader:
             span,
             [],
             None,
-            (0, i),
+            (with_subject[0] - 1 if with_subject else 0, i),
         )
 
     def _wanted(self, lemma: str) -> bool:
@@ -1405,6 +1361,38 @@ def _headline(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and capitalised >= 0.75 * len(words)
 
 
+def _participle_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """Who speaks in a participle with no claim before it in the sentence: the name
+    that opens it, else the subject of the verb it follows."""
+    subject = _noun_phrase_after(toks, 0)
+    leading = _leading_name(toks, i)
+    if subject is not None:
+        # "Ortiz toured the site, calling ...", "Mayor Ortiz shook her head and
+        # said": the phrase runs on into a clause; the name ends before its verb
+        verb = next(
+            (j for j in range(subject[0] + 1, subject[1]) if _past_verb(toks[j])),
+            None,
+        )
+        if verb is not None:
+            subject = (subject[0], verb)
+        if (
+            leading is not None
+            and leading[0] == subject[0]
+            and leading[1] < subject[1]
+            and toks[leading[1]].low not in _HEAD_ENDERS
+        ):
+            subject = leading
+    if subject is None or not _is_name(toks, subject[0], subject[1]):
+        # "He echoed that promise on Monday, saying ...": the sentence's subject
+        subject = leading
+    first = toks[subject[0]].low if subject is not None else ""
+    if subject is None or (first in CUE_FORMS and first.endswith(("ed", "ing"))):
+        # "Asked about it, he laughed and said ...": the subject of the verb the
+        # coordinator joins, not a participle ("State Sen." is a name)
+        return _coordinated_subject(toks, i) or _clause_subject(toks, i)
+    return subject
+
+
 def _coordinated_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """The subject of the past-tense verb that *and* joins to the cue at ``i``: "he
     laughed and said", "Lund stood up and told ..."."""
@@ -1415,10 +1403,19 @@ def _coordinated_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
         tok = toks[j]
         if tok.kind != "w":
             return None
-        if tok.text.islower() and tok.low.endswith("ed"):
+        if _past_verb(tok):
             found = _subject_before(toks, j)
             return (found.start, found.end) if found is not None else None
     return None
+
+
+def _past_verb(tok: _Tok) -> bool:
+    """A lower-case past form: "laughed", "stood"."""
+    return (
+        tok.kind == "w"
+        and tok.text.islower()
+        and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST)
+    )
 
 
 def _clause_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -1428,12 +1425,7 @@ def _clause_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
         tok = toks[j]
         if tok.kind == "q":
             return None
-        if (
-            tok.kind == "w"
-            and tok.text.islower()
-            and (tok.low.endswith("ed") or tok.low in _IRREGULAR_PAST)
-            and toks[j - 1].kind == "w"
-        ):
+        if _past_verb(tok) and toks[j - 1].kind == "w":
             found = _subject_before(toks, j)
             return (found.start, found.end) if found is not None else None
     return None

@@ -28,8 +28,9 @@ _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-_FIELD_ORDER: dict[type, list[str]] = {}
-"""Field names of each model class in declaration order, for ``_Model._trusted``."""
+_FIELD_ORDER: dict[type, tuple[list[str], set[str]]] = {}
+"""Field names of each model class in declaration order, and as a set (copied as the
+fields set of each instance), for ``_Model._trusted``."""
 
 if TYPE_CHECKING:
     import networkx
@@ -87,15 +88,17 @@ class _Model(BaseModel):
         instance (same ``__dict__``, fields set, equality and JSON). Users' models, and
         models loaded from JSON, always go through validation.
         """
-        order = _FIELD_ORDER.get(cls)
-        if order is None:
-            order = _FIELD_ORDER[cls] = list(cls.__pydantic_fields__)
+        known = _FIELD_ORDER.get(cls)
+        if known is None:
+            order = list(cls.__pydantic_fields__)
+            known = _FIELD_ORDER[cls] = (order, set(order))
+        order, fields = known
         if list(values) != order:
             # every field, in declaration order: what validation gives, repr included
             values = {name: values[name] for name in order}
         model = _new_object(cls)
         _set_dict(model, values)
-        _set_fields_set(model, set(values))
+        _set_fields_set(model, fields.copy())
         _set_extra(model, None)
         _set_private(model, None)
         return model
@@ -140,6 +143,19 @@ class Span(_Model):
             _set_private(span, None)
             return span
         return cls(start=start, end=end, text=source_text[start:end])
+
+    @staticmethod
+    def _of_str(source_text: str, start: int, end: int) -> Span:
+        """:meth:`of` for ``int`` offsets into a ``str``, as the library's own code has:
+        the bounds are checked, the types are not."""
+        if not 0 <= start <= end <= len(source_text):
+            raise ValueError(f"span [{start}, {end}) is outside a text of {len(source_text)}")
+        span = _new_object(Span)
+        _set_dict(span, {"start": start, "end": end, "text": source_text[start:end]})
+        _set_fields_set(span, {"start", "end", "text"})
+        _set_extra(span, None)
+        _set_private(span, None)
+        return span
 
     def points_into(self, source_text: str) -> bool:
         """Whether this span's text is exactly ``source_text[start:end]``."""

@@ -2607,6 +2607,9 @@ def run(
     return claims, [models[agent.key] for agent in ordered]
 
 
+_span_of_str = Span._of_str
+
+
 class _SpanCache(dict[tuple[int, int], Span]):
     """The spans of one text by their offsets, each built on first use."""
 
@@ -2617,7 +2620,7 @@ class _SpanCache(dict[tuple[int, int], Span]):
         self.text = text
 
     def __missing__(self, key: tuple[int, int]) -> Span:
-        made = self[key] = Span.of(self.text, key[0], key[1])
+        made = self[key] = _span_of_str(self.text, key[0], key[1])
         return made
 
 

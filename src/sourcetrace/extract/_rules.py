@@ -55,11 +55,13 @@ __all__ = ["run"]
 logger = logging.getLogger("sourcetrace.extract")
 
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:(\w+(?:[-'’.&/]\w+)*)|([^\w\s]))")
+_SPACED_TOKEN_RE = re.compile(r"(\s*+)(?:(\w++(?:[-'’.&/]\w++)*+)|([^\w\s]))")
 """A token of :data:`_TOKEN_RE` with the white space before it. Every character is
 white space, a word character or another mark, so these matches follow one another
 without a gap and their lengths give every token's offsets: ``findall`` then reads the
-tokens of a stretch without building a match object for each."""
+tokens of a stretch without building a match object for each. Its quantifiers are
+possessive: white space, word characters and the joining marks are disjoint, so no match
+ever gives a character back, and the regex engine is spared the bookkeeping for it."""
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
 r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a character class
 so that the regex engine skips ahead instead of trying every position."""

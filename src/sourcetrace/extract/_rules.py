@@ -272,6 +272,7 @@ class _Reader:
         publisher = document.publisher or _byline_outlet(self.text)
         self.publisher = (publisher or "").lower().removeprefix("the ").strip()
         self.cue_words = _cue_words(beliefs, acts)
+        self.unwanted = _unwanted_lemmas(beliefs, acts)
         self.cue_runs = _letter_runs(self.cue_words)
         self.cue_bytes = _encoded(self.cue_words)
 
@@ -779,7 +780,7 @@ class _Reader:
         )
 
     def _wanted(self, lemma: str) -> bool:
-        return _lemma_wanted(lemma, self.beliefs, self.acts)
+        return lemma not in self.unwanted
 
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
@@ -1198,6 +1199,14 @@ def _letter_runs(words: frozenset[str]) -> re.Pattern[str] | None:
     if not words or not all(_LETTERS_RE.fullmatch(word) for word in words):
         return None
     return re.compile(f"[a-z]{{{min(len(word) for word in words)},}}")
+
+
+@functools.cache
+def _unwanted_lemmas(beliefs: bool, acts: bool) -> frozenset[str]:
+    """The lemmas :func:`_lemma_wanted` turns down (any other lemma is wanted)."""
+    return frozenset(
+        lemma for lemma in ACT_CUES | BELIEF_CUES if not _lemma_wanted(lemma, beliefs, acts)
+    )
 
 
 def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:

@@ -472,6 +472,8 @@ class _Reader:
             # '"PENCE: Well, ...': a transcript quoted paragraph by paragraph puts the
             # label inside the marks; only a label in capitals is read there
             quote = tokens[0].quote
+            if self.text.find(":", quote.inner_start, quote.inner_end) == -1:
+                return None  # no colon, no label: the quotation need not be tokenised
             inner = _tokenize(self.text, quote.inner_start, quote.inner_end, [])
             colon_at = next((k for k, tok in enumerate(inner[:7]) if tok.text == ":"), -1)
             if colon_at < 1 or not all(

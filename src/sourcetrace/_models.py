@@ -21,8 +21,16 @@ from ._version import __version__
 
 _object_setattr = object.__setattr__
 """Sets attributes of frozen models (what pydantic itself uses to build them)."""
-_FIELD_ORDER: dict[type, list[str]] = {}
-"""Field names of each model class in declaration order, for ``_Model._trusted``."""
+_new_object = object.__new__
+# The four slots every pydantic model instance has, set through their own descriptors:
+# what object.__setattr__ does once it has looked the name up, without the look-up.
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_FIELD_ORDER: dict[type, tuple[list[str], set[str]]] = {}
+"""Field names of each model class in declaration order, and as a set (copied as the
+fields set of each instance), for ``_Model._trusted``."""
 
 if TYPE_CHECKING:
     import networkx
@@ -80,17 +88,19 @@ class _Model(BaseModel):
         instance (same ``__dict__``, fields set, equality and JSON). Users' models, and
         models loaded from JSON, always go through validation.
         """
-        order = _FIELD_ORDER.get(cls)
-        if order is None:
-            order = _FIELD_ORDER[cls] = list(cls.__pydantic_fields__)
+        known = _FIELD_ORDER.get(cls)
+        if known is None:
+            order = list(cls.__pydantic_fields__)
+            known = _FIELD_ORDER[cls] = (order, set(order))
+        order, fields = known
         if list(values) != order:
             # every field, in declaration order: what validation gives, repr included
             values = {name: values[name] for name in order}
-        model = cls.__new__(cls)
-        _object_setattr(model, "__dict__", values)
-        _object_setattr(model, "__pydantic_fields_set__", set(values))
-        _object_setattr(model, "__pydantic_extra__", None)
-        _object_setattr(model, "__pydantic_private__", None)
+        model = _new_object(cls)
+        _set_dict(model, values)
+        _set_fields_set(model, fields.copy())
+        _set_extra(model, None)
+        _set_private(model, None)
         return model
 
 
@@ -126,15 +136,26 @@ class Span(_Model):
             # the checks above are all the validators would do: a slice of a str within
             # bounds has exactly end - start characters. Spans are built by the
             # hundred thousand, so this is _trusted written out.
-            span = cls.__new__(cls)
-            _object_setattr(
-                span, "__dict__", {"start": start, "end": end, "text": source_text[start:end]}
-            )
-            _object_setattr(span, "__pydantic_fields_set__", {"start", "end", "text"})
-            _object_setattr(span, "__pydantic_extra__", None)
-            _object_setattr(span, "__pydantic_private__", None)
+            span = _new_object(cls)
+            _set_dict(span, {"start": start, "end": end, "text": source_text[start:end]})
+            _set_fields_set(span, {"start", "end", "text"})
+            _set_extra(span, None)
+            _set_private(span, None)
             return span
         return cls(start=start, end=end, text=source_text[start:end])
+
+    @staticmethod
+    def _of_str(source_text: str, start: int, end: int) -> Span:
+        """:meth:`of` for ``int`` offsets into a ``str``, as the library's own code has:
+        the bounds are checked, the types are not."""
+        if not 0 <= start <= end <= len(source_text):
+            raise ValueError(f"span [{start}, {end}) is outside a text of {len(source_text)}")
+        span = _new_object(Span)
+        _set_dict(span, {"start": start, "end": end, "text": source_text[start:end]})
+        _set_fields_set(span, {"start", "end", "text"})
+        _set_extra(span, None)
+        _set_private(span, None)
+        return span
 
     def points_into(self, source_text: str) -> bool:
         """Whether this span's text is exactly ``source_text[start:end]``."""

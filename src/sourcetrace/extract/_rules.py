@@ -55,11 +55,13 @@ __all__ = ["run"]
 logger = logging.getLogger("sourcetrace.extract")
 
 _TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:(\w+(?:[-'’.&/]\w+)*)|([^\w\s]))")
+_SPACED_TOKEN_RE = re.compile(r"(\s*+)(?:(\w++(?:[-'’.&/]\w++)*+)|([^\w\s]))")
 """A token of :data:`_TOKEN_RE` with the white space before it. Every character is
 white space, a word character or another mark, so these matches follow one another
 without a gap and their lengths give every token's offsets: ``findall`` then reads the
-tokens of a stretch without building a match object for each."""
+tokens of a stretch without building a match object for each. Its quantifiers are
+possessive: white space, word characters and the joining marks are disjoint, so no match
+ever gives a character back, and the regex engine is spared the bookkeeping for it."""
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
 r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a character class
 so that the regex engine skips ahead instead of trying every position."""
@@ -271,6 +273,7 @@ class _Reader:
         publisher = document.publisher or _byline_outlet(self.text)
         self.publisher = (publisher or "").lower().removeprefix("the ").strip()
         self.cue_words = _cue_words(beliefs, acts)
+        self.unwanted = _unwanted_lemmas(beliefs, acts)
         self.cue_runs = _letter_runs(self.cue_words)
         self.cue_bytes = _encoded(self.cue_words)
 
@@ -472,6 +475,8 @@ class _Reader:
             # '"PENCE: Well, ...': a transcript quoted paragraph by paragraph puts the
             # label inside the marks; only a label in capitals is read there
             quote = tokens[0].quote
+            if self.text.find(":", quote.inner_start, quote.inner_end) == -1:
+                return None  # no colon, no label: the quotation need not be tokenised
             inner = _tokenize(self.text, quote.inner_start, quote.inner_end, [])
             colon_at = next((k for k, tok in enumerate(inner[:7]) if tok.text == ":"), -1)
             if colon_at < 1 or not all(
@@ -781,7 +786,7 @@ class _Reader:
         )
 
     def _wanted(self, lemma: str) -> bool:
-        return _lemma_wanted(lemma, self.beliefs, self.acts)
+        return lemma not in self.unwanted
 
     def _bare_form_ok(self, toks: list[_Tok], i: int) -> bool:
         previous = _word_at(toks, i - 1)
@@ -1242,6 +1247,14 @@ def _letter_runs(words: frozenset[str]) -> re.Pattern[str] | None:
     if not words or not all(_LETTERS_RE.fullmatch(word) for word in words):
         return None
     return re.compile(f"[a-z]{{{min(len(word) for word in words)},}}")
+
+
+@functools.cache
+def _unwanted_lemmas(beliefs: bool, acts: bool) -> frozenset[str]:
+    """The lemmas :func:`_lemma_wanted` turns down (any other lemma is wanted)."""
+    return frozenset(
+        lemma for lemma in ACT_CUES | BELIEF_CUES if not _lemma_wanted(lemma, beliefs, acts)
+    )
 
 
 def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:
@@ -2863,6 +2876,9 @@ def run(
     return claims, [models[agent.key] for agent in ordered]
 
 
+_span_of_str = Span._of_str
+
+
 class _SpanCache(dict[tuple[int, int], Span]):
     """The spans of one text by their offsets, each built on first use."""
 
@@ -2873,7 +2889,7 @@ class _SpanCache(dict[tuple[int, int], Span]):
         self.text = text
 
     def __missing__(self, key: tuple[int, int]) -> Span:
-        made = self[key] = Span.of(self.text, key[0], key[1])
+        made = self[key] = _span_of_str(self.text, key[0], key[1])
         return made
 
 

@@ -56,6 +56,8 @@ ABBREVIATIONS = _wordset(
 
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "op", "p", "pp"})
 """Abbreviations that only stand before a number."""
+_PLAIN_WORD = 1 + max(len(word) for word in ABBREVIATIONS | _NUMBER_ABBREVIATIONS)
+"""Letters enough for a word to be no abbreviation."""
 
 # After an abbreviation made of initials ("U.S.", "U.N.") a sentence ends only when the
 # next word is one that commonly opens a sentence: "in the U.S. The next day ..." splits,
@@ -69,6 +71,8 @@ _SENTENCE_OPENERS = _wordset(
 _QUOTE_MARK_RE = re.compile("[\"“”«»„‹›‟'](?:(?<=')'|(?<!'))")
 """A quotation mark, or a doubled apostrophe ``''``; written to open with a character
 class, so that the regex engine skips ahead to the marks."""
+_MARKS = ("“", '"', "”", "''", "«", "»", "„", "‹", "›", "‟")
+"""Every string :data:`_QUOTE_MARK_RE` finds starts with one of these."""
 _STRAIGHT = frozenset({'"', "''"})
 """Marks that open and close alike: ``"`` and the doubled apostrophe of some wires."""
 _CUE_AFTER_QUOTE_RE = re.compile(
@@ -111,6 +115,21 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         [(0, 4), (8, 12)]
     """
     paragraphs: list[tuple[int, int]] = []
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        # the lines are what lies between two "\n": str.find skips ahead to them far
+        # faster than the regex engine's test of every character
+        size = len(text)
+        position = 0
+        while position < size:
+            newline = text.find("\n", position)
+            if newline == -1:
+                newline = size
+            if newline > position:
+                start, end = _trim(text, position, newline)
+                if start < end:
+                    paragraphs.append((start, end))
+            position = newline + 1
+        return paragraphs
     # one sweep for the runs between line breaks: blank lines are skipped in C
     for line in _LINE_RE.finditer(text):
         start, end = _trim(text, *line.span())
@@ -143,6 +162,12 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
         [(9, 16)]
     """
     stop = len(text) if end is None else end
+    piece = text[start:stop]
+    for mark in _MARKS:
+        if mark in piece:
+            break
+    else:
+        return []  # most paragraphs: no need to try the pattern on every character
     quotations: list[Quotation] = []
     depth = 0
     opened_at = -1
@@ -245,8 +270,7 @@ def split_sentences(
     sentences: list[tuple[int, int]] = []
     sentence_start = start
     quote_index = 0
-    for match in _BOUNDARY_RE.finditer(text, start, stop):
-        mark_start, mark_end = match.span()
+    for mark_start, mark_end in _boundaries(text, start, stop):
         if mark_start < sentence_start:
             continue
         while quote_index < len(quotations) and quotations[quote_index].end <= mark_start:
@@ -279,14 +303,42 @@ def split_sentences(
             and not _period_ends(text, start, mark_start, following, stop)
         ):
             continue
-        trimmed = _trim(text, sentence_start, cut)
-        if trimmed[0] < trimmed[1]:
-            sentences.append(trimmed)
+        first = text[sentence_start]
+        if first != " " and first.isprintable():
+            # nothing to trim: the sentence opens with a visible character (the only
+            # printable white space is " ") and ends in a mark or a closer
+            sentences.append((sentence_start, cut))
+        else:
+            trimmed = _trim(text, sentence_start, cut)
+            if trimmed[0] < trimmed[1]:
+                sentences.append(trimmed)
         sentence_start = following
     trimmed = _trim(text, sentence_start, stop)
     if trimmed[0] < trimmed[1]:
         sentences.append(trimmed)
     return sentences
+
+
+def _boundaries(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The runs of sentence marks (:data:`_BOUNDARY_RE`) of ``text[start:stop]``.
+
+    Most paragraphs hold no ``!``, ``?`` or ``…``: their periods are found with
+    ``str.find``, which skips ahead far faster than the regex engine's test of every
+    character against a class.
+    """
+    piece = text[start:stop]
+    if "?" in piece or "!" in piece or "…" in piece:
+        return [match.span() for match in _BOUNDARY_RE.finditer(text, start, stop)]
+    marks: list[tuple[int, int]] = []
+    find = text.find
+    position = find(".", start, stop)
+    while position != -1:
+        after = position + 1
+        while after < stop and text[after] == ".":
+            after += 1
+        marks.append((position, after))
+        position = find(".", after, stop)
+    return marks
 
 
 def _attribution_follows(text: str, mark: int, following: int, stop: int) -> bool:
@@ -331,6 +383,11 @@ def _word_before_period(text: str, start: int, period: int) -> str:
 
 def _period_ends(text: str, start: int, period: int, following: int, stop: int) -> bool:
     """Whether the period at ``period`` ends a sentence (it follows no abbreviation)."""
+    tail = text[max(start, period - 24) : period]
+    if "." not in tail and tail[-_PLAIN_WORD:].isalpha() and len(tail) >= _PLAIN_WORD:
+        # the word before the period (a suffix of tail) has no period and more letters
+        # than any abbreviation: most sentences end so
+        return True
     word = _word_before_period(text, start, period)
     if not word:
         return True

@@ -19,8 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ._config import TraceConfig
 from ._version import __version__
 
-_object_setattr = object.__setattr__
-"""Sets attributes of frozen models (what pydantic itself uses to build them)."""
 _new_object = object.__new__
 # The four slots every pydantic model instance has, set through their own descriptors:
 # what object.__setattr__ does once it has looked the name up, without the look-up.

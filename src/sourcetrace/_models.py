@@ -128,24 +128,19 @@ class Span(_Model):
     @classmethod
     def of(cls, source_text: str, start: int, end: int) -> Span:
         """The span ``[start, end)`` of ``source_text``, with its text sliced from it."""
+        if cls is Span and type(start) is int and type(end) is int and type(source_text) is str:
+            # the bounds check is all the validators would do: a slice of a str within
+            # bounds has exactly end - start characters
+            return Span._of_str(source_text, start, end)
         if not 0 <= start <= end <= len(source_text):
             raise ValueError(f"span [{start}, {end}) is outside a text of {len(source_text)}")
-        if cls is Span and type(start) is int and type(end) is int and type(source_text) is str:
-            # the checks above are all the validators would do: a slice of a str within
-            # bounds has exactly end - start characters. Spans are built by the
-            # hundred thousand, so this is _trusted written out.
-            span = _new_object(cls)
-            _set_dict(span, {"start": start, "end": end, "text": source_text[start:end]})
-            _set_fields_set(span, {"start", "end", "text"})
-            _set_extra(span, None)
-            _set_private(span, None)
-            return span
         return cls(start=start, end=end, text=source_text[start:end])
 
     @staticmethod
     def _of_str(source_text: str, start: int, end: int) -> Span:
         """:meth:`of` for ``int`` offsets into a ``str``, as the library's own code has:
-        the bounds are checked, the types are not."""
+        the bounds are checked, the types are not. Spans are built by the hundred
+        thousand, so this is ``_trusted`` written out."""
         if not 0 <= start <= end <= len(source_text):
             raise ValueError(f"span [{start}, {end}) is outside a text of {len(source_text)}")
         span = _new_object(Span)

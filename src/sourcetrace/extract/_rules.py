@@ -1735,7 +1735,7 @@ def _went_on_to(toks: list[_Tok], cue: int) -> bool:
     )
 
 
-_KEEN = _wordset("quick eager keen careful ready poised willing happy quick reluctant hesitant")
+_KEEN = _wordset("quick eager keen careful ready poised willing happy reluctant hesitant")
 
 
 def _keen_to(toks: list[_Tok], cue: int) -> bool:

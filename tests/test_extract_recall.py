@@ -608,3 +608,39 @@ def test_a_participle_after_a_comma_takes_the_subject_of_the_first_past_verb(
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == "the union"
     assert _texts(claim) == ["he had failed the harbor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor pilots in the state will vote on the contract in March.",
+        "The ferry vote drew pilots from across the state to the quay on Friday.",
+        "Crews from three state agencies were at the quay by dawn.",
+    ],
+)
+def test_a_bare_form_that_is_as_often_a_noun_needs_a_verb_reading(text: str) -> None:
+    # "state" after a determiner or before a noun is the noun, not the speech verb
+    assert _acts(text) == []
+
+
+def test_a_noun_like_bare_form_before_a_cue_is_part_of_the_subject() -> None:
+    (claim,) = _acts("Voters in each state say the ferry matters more than the bridge.")
+    assert claim.source is not None and claim.source.text == "Voters in each state"
+    assert claim.cue.span.text == "say"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Advocates estimate that 300 families were moved.", "Advocates", "estimate"),
+        ("Harbor pilots claim the gates were never tested.", "Harbor pilots", "claim"),
+        ("Many islanders doubt the barrier will be finished.", "Many islanders", "doubt"),
+        ("They state that the gates were never tested.", "They", "state"),
+    ],
+)
+def test_a_noun_like_bare_form_after_a_plural_or_a_pronoun_is_a_cue(
+    text: str, source: str, cue: str
+) -> None:
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == source
+    assert claim.cue.span.text == cue

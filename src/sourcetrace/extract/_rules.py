@@ -194,6 +194,12 @@ _PLURAL_NOUN_FORMS = _wordset(
     concerns fears doubts findings challenges talks"""
 )
 """Cue forms that are as often plural nouns: read as a verb only before what a verb takes."""
+_SINGULAR_NOUN_FORMS = frozenset(
+    form[:-3] + "y" if form.endswith("ies") else form[:-1]
+    for form in _PLURAL_NOUN_FORMS
+    if not form.endswith("ings")  # "warning" is a participle: "is warning voters"
+)
+"""Their bare forms, as often singular nouns ("state laws", "in each state")."""
 _OPENING_WORDS = _wordset(
     """after before in on at during with without following despite amid since over for
     from by under like unlike earlier later last"""
@@ -606,6 +612,12 @@ class _Reader:
             return self._participle(toks, i, lemma, sentence)
         if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
             return None  # "the 12 states where ...", "the harbor attacks and ..."
+        if (
+            tok.low in _SINGULAR_NOUN_FORMS
+            and not _plain_plural(_word_at(toks, i - 1) or "")
+            and not _verb_reading(toks, i)
+        ):
+            return None  # "state laws", "in each state", but "observers doubt they ..."
         if _adjectival_participle(toks, i):
             return None  # "40 pledged seats", "a group known as ..."
         if _coordinator_before(toks, i) in ("and", "but") and self.sentence_claims:
@@ -1473,6 +1485,8 @@ def _verb_reading(toks: list[_Tok], i: int) -> bool:
         return following is not None and following.kind == "w" and following.text[0].isupper()
     if previous.text[0].isdigit() or previous.low in _NUMBER_WORDS:
         return False
+    if previous.low in _BARE_FORM_SUBJECTS:
+        return True  # "they claim", "will demand", "to state"
     if previous.low in _NOUN_DETERMINERS or previous.low in _POSSESSIVES:
         return False  # "in their states that ...", "the attacks"
     if following is not None and (following.kind == "q" or following.text == ":"):

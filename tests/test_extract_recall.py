@@ -644,3 +644,42 @@ def test_a_noun_like_bare_form_after_a_plural_or_a_pronoun_is_a_cue(
     (claim,) = _acts(text)
     assert claim.source is not None and claim.source.text == source
     assert claim.cue.span.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly half of Lund's reported donations came from the port.",
+        "The mayor ignored the Ledger's repeated requests for comment.",
+        "All reported sightings of the seal were near the quay.",
+        "He was hurt in an alleged assault near the ferry terminal.",
+    ],
+)
+def test_a_participle_after_a_possessive_or_determiner_is_an_adjective(text: str) -> None:
+    assert _acts(text) == []
+
+
+def test_a_participle_after_a_contracted_has_is_still_a_cue() -> None:
+    (claim,) = _acts("She’s argued repeatedly that the ferry should run all winter.")
+    assert claim.source is not None and claim.source.text == "She"
+    assert _texts(claim) == ["the ferry should run all winter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Mayor Ada Lund arrived late. She’s said the ferry would run.", "She"),
+        ("Mayor Ada Lund arrived late. She's argued that the ferry would run.", "She"),
+        ("Mayor Ada Lund arrived late. She’d said the ferry would run.", "She"),
+    ],
+)
+def test_a_contracted_auxiliary_is_not_part_of_the_subject(text: str, source: str) -> None:
+    claim = extract_claims(text)[-1]
+    assert claim.source is not None and claim.source.text == source
+    assert claim.speaker.name == "Ada Lund"
+
+
+def test_a_name_with_s_before_a_cue_stays_whole() -> None:
+    # a firm's name ("Okafor’s", a bakery) and a possessive are not contractions
+    (claim,) = extract_claims("Okafor’s said it would open a second bakery by the quay.")
+    assert claim.source is not None and claim.source.text == "Okafor’s"

@@ -226,6 +226,8 @@ _THEN_WORDS = _wordset("then later also quickly immediately finally again")
 _ASKED = _wordset("asked pressed questioned")
 _POLLED = _wordset("surveyed polled questioned interviewed asked")
 _NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
+_ADJECTIVE_DETERMINERS = _wordset("the a an his her their its our my your all any no these those")
+_HAS_CONTRACTIONS = _wordset("he she it that who what there where here")
 _OBJECT_OPENERS = _wordset(
     """that the a an his her their its our my this these those him them it us me what
     whether how why who if to for on"""
@@ -1132,6 +1134,11 @@ class _Reader:
         span = (toks[first].start, toks[last - 1].end)
         if not words:
             return None, span
+        contracted = _contraction_length(toks[last - 1])
+        if contracted:
+            # "She’s said": the subject is "She"
+            words[-1] = words[-1][:-contracted]
+            span = (span[0], span[1] - contracted)
         info = read_mention(words, self.text[span[0] : span[1]])
         return info, span
 
@@ -1181,14 +1188,27 @@ def _trim_source(
     start = first
     if last - first > 1 and toks[first].low == "by" and toks[first].text == "by":
         start = first + 1  # the agent of a passive: "... was reported by the harbor board"
-    if (start, stop) == (first, last) or toks[stop - 1].kind != "w":
+    if toks[stop - 1].kind != "w":
         return speaker_range, source_span
     begin, end = source_span
     if end == toks[last - 1].end:
-        end = toks[stop - 1].end
+        end = toks[stop - 1].end - _contraction_length(toks[stop - 1])
     if begin == toks[first].start:
         begin = toks[start].start
     return (start, stop), (begin, end)
+
+
+def _contraction_length(tok: _Tok) -> int:
+    """How many characters of a subject are a contracted auxiliary: "they’ve", "she’s"
+    (has or is: "Lund’s" may be a possessive or a firm's name, so only after a pronoun)."""
+    low = tok.low
+    mark = max(low.rfind("’"), low.rfind("'"))
+    if mark <= 0 or tok.kind != "w":
+        return 0
+    suffix = low[mark + 1 :]
+    if suffix in ("ve", "d", "ll", "re", "m") or (suffix == "s" and low[:mark] in PRONOUNS):
+        return len(suffix) + 1
+    return 0
 
 
 def _ends_subject(tok: _Tok, following: _Tok | None) -> bool:
@@ -1457,12 +1477,21 @@ def _clause_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 
 def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
-    """A participle used as an adjective: after a number and before a noun ("40 pledged
-    seats"), or a past participle without "have" ("a club known as", "data shown")."""
+    """A participle used as an adjective: after a number, a determiner or a possessive
+    and before a noun ("40 pledged seats", "all reported donations", "Lund's repeated
+    denials"), or a past participle without "have" ("a club known as", "data shown")."""
     low = toks[i].low
     if low in _PAST_PARTICIPLES:
         return _word_at(toks, i - 1) not in ("has", "have", "had", "having")
-    if not low.endswith("ed") or i == 0 or not toks[i - 1].text[0].isdigit():
+    if not low.endswith("ed") or i == 0 or toks[i - 1].kind != "w":
+        return False
+    previous = toks[i - 1].low
+    if not (
+        previous[0].isdigit()
+        or previous in _ADJECTIVE_DETERMINERS
+        # "Lund's", not "she's" (she has)
+        or (previous.endswith(("'s", "’s")) and previous[:-2] not in _HAS_CONTRACTIONS)
+    ):
         return False
     following = _word_at(toks, i + 1)
     return following is not None and following not in _OBJECT_OPENERS and toks[i + 1].text.islower()

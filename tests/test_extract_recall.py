@@ -683,3 +683,47 @@ def test_a_name_with_s_before_a_cue_stays_whole() -> None:
     # a firm's name ("Okafor’s", a bakery) and a possessive are not contractions
     (claim,) = extract_claims("Okafor’s said it would open a second bakery by the quay.")
     assert claim.source is not None and claim.source.text == "Okafor’s"
+
+
+def test_a_tally_after_a_name_and_a_colon_is_no_claim() -> None:
+    text = (
+        "Mayor Lena Ortiz and Tom Reyes split the harbor wards.\n\n"
+        "Ortiz: 1,547.\n\nReyes: 946.\n\nThe count ended at midnight."
+    )
+    assert extract_claims(text) == []
+
+
+def test_a_name_and_a_few_words_over_a_paragraph_head_a_section() -> None:
+    text = (
+        "What each candidate needs on Tuesday.\n\n"
+        "Ortiz: Hold the harbor wards.\n\n"
+        "Mayor Lena Ortiz won the harbor wards by 300 votes four years ago.\n\n"
+        "Reyes: Win the islands.\n\n"
+        "Tom Reyes has campaigned on the islands since March."
+    )
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a transcript's turns follow one another
+        "Mayor Lena Ortiz took questions.\n\nQ: Will the ferry run?\n\nOrtiz: Not this winter.",
+        "Ortiz: Not this winter.\n\nQ: Why not?\n\nOrtiz: The pumps.",
+        # the title of the article
+        "Ortiz: Ferry Will Run\n\nMayor Lena Ortiz said the ferry would run all winter.",
+        # a quotation
+        "The ferry vote.\n\nOrtiz: “Not this winter.”\n\nMayor Lena Ortiz spoke at noon.",
+    ],
+)
+def test_a_short_label_in_a_transcript_title_or_with_a_quotation_is_a_claim(
+    text: str,
+) -> None:
+    assert any(claim.cue.span.text == ":" for claim in extract_claims(text))
+
+
+@pytest.mark.parametrize("label", ["The Latest", "BYLINE", "LOOK", "BREAKING"])
+def test_a_newsroom_label_is_no_speaker(label: str) -> None:
+    # the label comes back in the story, as a speaker's name would
+    text = f"{label}: Harbor ferry to run all winter.\n\n{label} on the vote, as the council met."
+    assert extract_claims(text) == []

@@ -174,12 +174,15 @@ _INTERVIEW_RE = re.compile(
     r"\b(?:interview(?:ed)?|spoke|talked|sat down|speaking)(?: with| to)? ", re.IGNORECASE
 )
 _NOT_LABELS = _wordset(
-    """correction correction source sources note update editor's related photo video read
-    watch more see also clarification disclosure email e-mail contact follow"""
-)
+    """correction source sources note update editor's related photo photos video read
+    watch more see also clarification disclosure email e-mail contact follow byline
+    dateline look boom breaking exclusive analysis opinion editorial"""
+) | {"the latest", "breaking news", "editor's note", "read more", "see also"}
 _BYLINE_RE = re.compile(r"^By [^,\n]{3,60}, ((?:[A-Z][\w&'’.-]*\s?){1,5})[ \t]*$", re.MULTILINE)
 """A byline with the outlet: "By Marta Quill, The Harbor Ledger"."""
 _BYLINE_WINDOW = 1000
+_LABEL_OPENING_RE = re.compile(r"\s*[\"“]?[A-Z][\w.'’ -]{0,40}:")
+"""A paragraph that opens with a label: the next turn of a transcript."""
 _LABEL_WINDOW = 5000
 """How far after a label its speaker must be named again (characters)."""
 _QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
@@ -532,10 +535,14 @@ class _Reader:
                 or (info.kind in ("person", "outlet") and self._named_later(label_span))
             ):
                 return None  # "Stealth Over Health: ..." is a headline, not a speaker
+            if not (shouted or cue_tok) and self._section_heading(tokens[colon + 1 :], para_end):
+                return None  # "Reyes: Hold the harbor wards." over a paragraph about Reyes
             speaker = self.registry.resolve(info, label_span)
         speaker.speaks = True
         quotes = [q for q in _quotes_in(tokens[colon + 1 :])]
         rest = [tok for tok in tokens[colon + 1 :] if tok.kind != "p"]
+        if all(tok.kind == "w" and tok.text[0].isdigit() for tok in rest):
+            return None  # a tally: "Okafor: 1,547."
         if len(rest) == 1 and rest[0].kind == "q" and para_end <= rest[0].end + 1:
             # 'Said Lund: “...”': the words inside the marks, as for any quotation
             content = _quote_span(self.text, rest[0])
@@ -553,6 +560,25 @@ class _Reader:
         self._inherit_via(draft)
         self.drafts.append(draft)
         return draft
+
+    def _section_heading(self, after_colon: list[_Tok], para_end: int) -> bool:
+        """Whether a mixed-case label and a few words head a section of the article
+        ("Reyes: Hold the harbor wards.") rather than give a speaker's words: not the
+        title, no quotation, at most six words, and prose after it, not another label."""
+        if sum(tok.kind == "w" for tok in after_colon) > 6:
+            return False
+        if any(tok.kind == "q" for tok in after_colon):
+            return False
+        label_line = self.text.rfind("\n", 0, after_colon[0].start)
+        before = self.text[: max(label_line, 0)].rstrip()
+        if not before:
+            return False  # the title: "Lund: Ferry Will Run All Winter"
+        previous_line = before.rfind("\n") + 1
+        # a transcript's turns follow one another: "Q: ...", "Lund: The steel arrives late."
+        return (
+            _LABEL_OPENING_RE.match(self.text, para_end) is None
+            and _LABEL_OPENING_RE.match(self.text, previous_line) is None
+        )
 
     def _named_later(self, span: tuple[int, int]) -> bool:
         """Whether the words of a label come back in the next few paragraphs: "Lena Ortiz:

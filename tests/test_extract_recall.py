@@ -727,3 +727,20 @@ def test_a_newsroom_label_is_no_speaker(label: str) -> None:
     # the label comes back in the story, as a speaker's name would
     text = f"{label}: Harbor ferry to run all winter.\n\n{label} on the vote, as the council met."
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta Quill reported from Harbor City.",
+        "Marta Quill reported from Harbor City, and Tom Berg from Dell.",
+        "She has reported from every storm on the coast since 2019.",
+    ],
+)
+def test_where_a_reporter_reported_from_is_no_claim(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+def test_reported_from_a_place_that_is_still_a_claim() -> None:
+    (claim,) = extract_claims("The Ledger reported from the quay that the pumps had failed.")
+    assert _texts(claim) == ["the pumps had failed"]

@@ -712,6 +712,8 @@ class _Reader:
         )
         if content is None:
             return None
+        if lemma == "report" and not quotes and self.text.startswith("from ", content[0][0]):
+            return None  # "Quill reported from Harbor City.": where the reporter was
         speaker_range = subject.ref or (subject.start, subject.end)
         last = subject.span_end - 1
         while last > subject.start and toks[last].kind == "p" and toks[last].text not in (")", "%"):

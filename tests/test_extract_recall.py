@@ -744,3 +744,28 @@ def test_where_a_reporter_reported_from_is_no_claim(text: str) -> None:
 def test_reported_from_a_place_that_is_still_a_claim() -> None:
     (claim,) = extract_claims("The Ledger reported from the quay that the pumps had failed.")
     assert _texts(claim) == ["the pumps had failed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new group called Harbor First is trying to stop the ferry.",
+        "Mayor Lena Ortiz called Tom Reyes on Friday.",
+        "The union set up a fund called Storm Relief.",
+    ],
+)
+def test_called_before_a_bare_name_names_or_phones(text: str) -> None:
+    assert extract_claims(text, extractor=RuleBasedExtractor(acts=True)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mayor Lena Ortiz called Reyes a liar.", "Reyes a liar"),
+        ("Mayor Lena Ortiz called the plan reckless.", "the plan reckless"),
+        ("Mayor Lena Ortiz called on Reyes to resign.", "Reyes to resign"),
+    ],
+)
+def test_called_with_a_complement_is_a_claim(text: str, content: str) -> None:
+    (claim,) = extract_claims(text, extractor=RuleBasedExtractor(acts=True))
+    assert _texts(claim) == [content]

@@ -714,6 +714,8 @@ class _Reader:
             return None
         if lemma == "report" and not quotes and self.text.startswith("from ", content[0][0]):
             return None  # "Quill reported from Harbor City.": where the reporter was
+        if lemma == "call" and cue_end == i and not quotes and _only_a_name(self.text, content):
+            return None  # "a group called Harbor First", "Lund called Reyes" (phoned)
         speaker_range = subject.ref or (subject.start, subject.end)
         last = subject.span_end - 1
         while last > subject.start and toks[last].kind == "p" and toks[last].text not in (")", "%"):
@@ -1264,6 +1266,34 @@ def _ly_adverb(tok: _Tok) -> bool:
         and low.endswith("ly")
         and low not in _NOT_ADVERBS
     )
+
+
+def _only_a_name(text: str, content: list[tuple[int, int]]) -> bool:
+    """Whether what follows "called" is a name and no complement: "a group called Harbor
+    First is ...", "Ortiz called Reyes on Friday" (named, phoned), not "called Reyes a
+    liar" or "called the plan reckless"."""
+    start, end = content[0]
+    words = text[start:end].split()
+    taken = 0
+    while taken < len(words) and (
+        words[taken][:1].isupper() or (taken and words[taken] in _NAME_JOINERS)
+    ):
+        taken += 1
+        if words[taken - 1][-1:] == ",":
+            return False  # "called Reyes, the harbor master, a liar"
+    if not taken:
+        return False
+    if taken == len(words):
+        return True
+    return words[taken].lower().strip(",.;:") in _AFTER_A_NAME
+
+
+_NAME_JOINERS = _wordset("of for the and de van von")
+_AFTER_A_NAME = _wordset(
+    """is was are were has have had will would which who that on in at after before
+    during from with about over by last this yesterday today monday tuesday wednesday
+    thursday friday saturday sunday"""
+)
 
 
 def _not_a_cue_here(lemma: str, following: str | None) -> bool:

@@ -769,3 +769,14 @@ def test_called_before_a_bare_name_names_or_phones(text: str) -> None:
 def test_called_with_a_complement_is_a_claim(text: str, content: str) -> None:
     (claim,) = extract_claims(text, extractor=RuleBasedExtractor(acts=True))
     assert _texts(claim) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, the two groups spent $2.5 million on the ferry vote.",
+        "The port authority added 160 jobs in March.",
+    ],
+)
+def test_all_told_and_added_before_a_number_frame_no_words(text: str) -> None:
+    assert _acts(text) == []

@@ -633,6 +633,12 @@ class _Reader:
             return None  # "United States", "Reuters Reports", "Harbor Reports Say"
         if lemma == "cite" and not self.acts:
             return None
+        if (
+            tok.low == "told"
+            and _word_at(toks, i - 1) == "all"
+            and (i == 1 or toks[i - 2].kind == "p")
+        ):
+            return None  # "All told, the groups spent $2.5 million": in all
         if _word_at(toks, i + 1) == "by" and "as" in (_word_at(toks, i - 1), _word_at(toks, i - 2)):
             return self._as_done_by(toks, i, lemma, sentence)
         progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
@@ -1303,7 +1309,8 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
     if lemma == "show":
         return following in ("up", "off")
     if lemma == "add":
-        return following == "to"  # "is adding to her lead": adds, not says
+        # "is adding to her lead", "the port added 160 jobs": adds, not says
+        return following == "to" or (following is not None and following[0].isdigit())
     return False
 
 

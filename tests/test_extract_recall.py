@@ -780,3 +780,39 @@ def test_called_with_a_complement_is_a_claim(text: str, content: str) -> None:
 )
 def test_all_told_and_added_before_a_number_frame_no_words(text: str) -> None:
     assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A source familiar with Reyes’s thinking said the mayor would try again.",
+            "A source familiar with Reyes’s thinking",
+        ),
+        (
+            "A source familiar with Reyes’s plans said the mayor would try again.",
+            "A source familiar with Reyes’s plans",
+        ),
+    ],
+)
+def test_a_cue_form_after_a_possessive_is_a_noun_of_the_subject(text: str, source: str) -> None:
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == source
+    assert claim.cue.span.text == "said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's plans to close the ferry drew a crowd to the quay.",
+        "Voters cheered Lund’s attacks on the port authority.",
+    ],
+)
+def test_a_noun_after_a_possessive_is_no_cue(text: str) -> None:
+    assert _acts(text) == []
+
+
+def test_a_relative_time_between_subject_and_cue() -> None:
+    (claim,) = extract_claims("Lund earlier Thursday said the committee had met 40 times.")
+    assert claim.source is not None and claim.source.text == "Lund"
+    assert _texts(claim) == ["the committee had met 40 times"]

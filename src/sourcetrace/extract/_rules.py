@@ -160,6 +160,7 @@ _TIME_WORDS = _wordset(
 )
 _TIME_UNITS = frozenset({"week", "month", "year", "weekend", "morning", "night", "evening"})
 _TIME_MODIFIERS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early"})
+_RELATIVE_TIMES = frozenset({"earlier", "later", "late", "early"})
 _PP_STARTS = frozenset({"in", "on", "at", "during", "to", "via", "through", "before", "after"})
 _PP_HEADS = _wordset(
     """statement statements interview interviews briefing briefings conference conferences
@@ -644,6 +645,8 @@ class _Reader:
         progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
         if tok.low.endswith("ing") and tok.low != lemma and not progressive:
             return self._participle(toks, i, lemma, sentence)
+        if tok.low not in _SPEECH_FORMS and _possessive(toks[i - 1]):
+            return None  # "Reyes’s plans", "the mayor's claims": a noun after a possessive
         if tok.low in _PLURAL_NOUN_FORMS and not _verb_reading(toks, i):
             return None  # "the 12 states where ...", "the harbor attacks and ..."
         if (
@@ -1563,8 +1566,22 @@ def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
 
 
 def _gerund_noun(toks: list[_Tok], k: int) -> bool:
-    """ "the planning", "his thinking": an -ing cue form used as a noun."""
-    return toks[k].low.endswith("ing") and _word_at(toks, k - 1) in _NOUN_DETERMINERS
+    """ "the planning", "his thinking", "Reyes’s thinking": an -ing cue form used as a
+    noun."""
+    return toks[k].low.endswith("ing") and (
+        _word_at(toks, k - 1) in _NOUN_DETERMINERS or (k > 0 and _possessive(toks[k - 1]))
+    )
+
+
+def _possessive(tok: _Tok) -> bool:
+    """ "his", "Reyes’s", "the mayor's", not "her" (also an object: "heard her say") nor
+    "she's" (she has)."""
+    low = tok.low
+    if tok.kind != "w":
+        return False
+    if low in _POSSESSIVES:
+        return low != "her"
+    return low.endswith(("'s", "’s")) and low[:-2] not in _HAS_CONTRACTIONS
 
 
 def _verb_reading(toks: list[_Tok], i: int) -> bool:
@@ -1662,6 +1679,15 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         k -= 1
         while k >= 0 and toks[k].kind == "w" and toks[k].low in _AUX:
             k -= 1
+    elif (
+        k >= 2
+        and toks[k].low in _TIME_WORDS
+        and toks[k - 1].low in _RELATIVE_TIMES
+        and toks[k - 2].kind == "w"
+        and toks[k - 2].low not in _PP_STARTS
+        and toks[k - 2].low not in _SOURCE_TAILS
+    ):
+        k -= 2  # "Lund earlier Thursday said", "Reyes late Monday told ..."
     if k >= 2 and toks[k].text in ("—", "–", "-", "--"):
         # "Ada Brandt - the port's pilot - told ...": an aside in dashes
         for j in range(k - 2, max(0, k - 30), -1):

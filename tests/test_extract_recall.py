@@ -816,3 +816,33 @@ def test_a_relative_time_between_subject_and_cue() -> None:
     (claim,) = extract_claims("Lund earlier Thursday said the committee had met 40 times.")
     assert claim.source is not None and claim.source.text == "Lund"
     assert _texts(claim) == ["the committee had met 40 times"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Ortiz won 52 percent, against 38 percent who said they could change their minds.",
+            "38 percent",
+            "they could change their minds",
+        ),
+        (
+            "The rule is opposed by harbor pilots who say it puts crews at risk.",
+            "harbor pilots",
+            "it puts crews at risk",
+        ),
+    ],
+)
+def test_a_restrictive_who_speaks_for_the_noun_phrase_before_it(
+    text: str, speaker: str, content: str
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "who"
+    assert claim.speaker.mentions[0].text == speaker
+    assert _texts(claim) == [content]
+
+
+def test_a_restrictive_who_before_a_verb_of_belief_or_act_is_no_claim() -> None:
+    # "women who want to ...", "a pilot who has endorsed ...": who they are, not a claim
+    text = "The rule covers pilots who want to retire and a union that has endorsed Reyes."
+    assert _acts(text) == []

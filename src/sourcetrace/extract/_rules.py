@@ -160,6 +160,9 @@ _TIME_WORDS = _wordset(
 )
 _TIME_UNITS = frozenset({"week", "month", "year", "weekend", "morning", "night", "evening"})
 _TIME_MODIFIERS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early"})
+_RELATIVE_LEADERS = _wordset(
+    "in on at to from for by with of against among like than over under about and or"
+)
 _RELATIVE_TIMES = frozenset({"earlier", "later", "late", "early"})
 _PP_STARTS = frozenset({"in", "on", "at", "during", "to", "via", "through", "before", "after"})
 _PP_HEADS = _wordset(
@@ -1419,6 +1422,8 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
     subject = _subject_before(toks, i)
     if subject is None:
         return False
+    if subject.ref is not None:
+        subject = _Subject(*subject.ref, subject.ref[1])  # "pilots who say": "pilots"
     head = subject.end - 1
     for k in range(subject.start + 1, subject.end - 1):
         if toks[k].low in _HEAD_ENDERS:
@@ -1702,6 +1707,21 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         # "Barkley, who said he votes ...": the source is "who", the speaker Barkley
         ref = _subject_before(toks, k - 1)
         return _Subject(k, k + 1, k + 1, (ref.start, ref.end) if ref else None)
+    if (
+        k >= 1
+        and toks[k].low == "who"
+        and toks[k - 1].kind == "w"
+        and toks[cue].low in _SPEECH_FORMS
+    ):
+        # "business leaders who say the law ...", "38 percent who said ...": a
+        # restrictive relative; the speaker is the noun phrase it belongs to
+        ref = _subject_before(toks, k)
+        if ref is None:
+            return None
+        start = ref.start
+        while start < ref.end - 1 and toks[start].low in _RELATIVE_LEADERS:
+            start += 1  # "against 38 percent who said": the phrase, not its preposition
+        return _Subject(k, k + 1, k + 1, (start, ref.end))
     span_end = -1
     if k >= 1 and toks[k].text == "," and toks[k - 1].text == ")":
         k -= 1  # "Sen. Ana Lund (D-Ore.), said": a stray comma after the parenthesis

@@ -846,3 +846,30 @@ def test_a_restrictive_who_before_a_verb_of_belief_or_act_is_no_claim() -> None:
     # "women who want to ...", "a pilot who has endorsed ...": who they are, not a claim
     text = "The rule covers pilots who want to retire and a union that has endorsed Reyes."
     assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Raising the fares too soon, a wide array of economists say, hurt the ferry.",
+            "a wide array of economists",
+        ),
+        ("A handful of pilots said the ferry was late.", "A handful of pilots"),
+        ("A slew of harbor leaders agree with her plan.", "A slew of harbor leaders"),
+    ],
+)
+def test_a_collective_of_people_is_a_plural_subject(text: str, source: str) -> None:
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferries said to be late were old.",
+        "The number of pilots reported to have quit rose.",
+    ],
+)
+def test_said_to_be_after_a_noun_is_a_passive(text: str) -> None:
+    assert _acts(text) == []

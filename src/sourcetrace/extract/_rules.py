@@ -149,7 +149,7 @@ _MASS_DOC_HEADS = _wordset("data polling research evidence footage")
 _QUANTITY_HEADS = _wordset(
     """percent half majority majorities plurality minority third quarter most many
     some few others both none dozens hundreds thousands millions thirds quarters fifths
-    several"""
+    several array range handful couple slew"""
 )
 """Heads of a subject that counts people: "52 percent of voters say"."""
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
@@ -637,6 +637,12 @@ class _Reader:
             return None  # "United States", "Reuters Reports", "Harbor Reports Say"
         if lemma == "cite" and not self.acts:
             return None
+        if (
+            _word_at(toks, i + 1) == "to"
+            and _word_at(toks, i + 2) in ("be", "have")
+            and tok.low in ("said", "reported", "rumored", "alleged", "reputed")
+        ):
+            return None  # "the ferries said to be late": a passive, nobody says it
         if (
             tok.low == "told"
             and _word_at(toks, i - 1) == "all"

@@ -873,3 +873,19 @@ def test_a_collective_of_people_is_a_plural_subject(text: str, source: str) -> N
 )
 def test_said_to_be_after_a_noun_is_a_passive(text: str) -> None:
     assert _acts(text) == []
+
+
+def test_an_adverb_like_only_between_a_modal_and_a_bare_form() -> None:
+    (claim,) = extract_claims(
+        "Asked again, the harbor master would only say that the pumps were old."
+    )
+    assert claim.source is not None and claim.source.text == "the harbor master"
+    assert _texts(claim) == ["the pumps were old"]
+
+
+def test_added_to_a_named_audience_is_speech() -> None:
+    text = "“It was twice the crowd of last year,” Ortiz added to the Ledger."
+    (claim,) = extract_claims(text)
+    assert claim.cue.span.text == "added"
+    assert _texts(claim) == ["It was twice the crowd of last year"]
+    assert extract_claims("Reyes added to the confusion on Friday.") == []

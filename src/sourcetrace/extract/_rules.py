@@ -684,7 +684,7 @@ class _Reader:
             cue_end = i + 1  # "called for", "pointed to"
         elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
             return None  # "she called in to a radio show"
-        elif _not_a_cue_here(lemma, _word_at(toks, i + 1)):
+        elif _not_a_cue_here(lemma, _word_at(toks, i + 1)) and not _to_an_audience(toks, i + 1):
             return None  # "Ortiz continues to lead", "crowds showed up"
         object_range: tuple[int, int] | None = None
         if lemma == "quote":
@@ -857,6 +857,13 @@ class _Reader:
             return self._bare_form_ok([*toks[: i - 1], *toks[i:]], i - 1)
         if previous in _BARE_FORM_SUBJECTS:
             return previous != "to" or _went_on_to(toks, i) or _keen_to(toks, i)
+        if (
+            i > 1
+            and previous in ("only", "merely", "simply", "just")
+            and _word_at(toks, i - 2) in _BARE_FORM_SUBJECTS
+            and _word_at(toks, i - 2) != "to"
+        ):
+            return True  # "would only say", "will simply say"
         if toks[i].low == "say":
             described = _described_subject(toks, i)
             if described is not None and _plain_plural(toks[described.end - 1].low):
@@ -1312,6 +1319,15 @@ _AFTER_A_NAME = _wordset(
     during from with about over by last this yesterday today monday tuesday wednesday
     thursday friday saturday sunday"""
 )
+
+
+def _to_an_audience(toks: list[_Tok], k: int) -> bool:
+    """ "added to the Ledger", "added to Reyes": "to" before a name, not "added to the
+    confusion" or "continues to lead"."""
+    if _word_at(toks, k) != "to" or k + 1 >= len(toks):
+        return False
+    name = toks[k + 2] if toks[k + 1].low == "the" and k + 2 < len(toks) else toks[k + 1]
+    return name.kind == "w" and name.text[0].isupper()
 
 
 def _not_a_cue_here(lemma: str, following: str | None) -> bool:
@@ -2146,7 +2162,9 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
 
-_AUX_ADVERBS = _wordset("even nevertheless nonetheless still already often always once since")
+_AUX_ADVERBS = _wordset(
+    "even nevertheless nonetheless still already often always once since only merely"
+)
 """Adverbs that stand between an auxiliary and the cue: "has nevertheless called"."""
 _IRREGULAR_PAST = _wordset(
     """stood took went made held met sat came gave got ran left kept began brought sent

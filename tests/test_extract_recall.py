@@ -889,3 +889,10 @@ def test_added_to_a_named_audience_is_speech() -> None:
     assert claim.cue.span.text == "added"
     assert _texts(claim) == ["It was twice the crowd of last year"]
     assert extract_claims("Reyes added to the confusion on Friday.") == []
+
+
+def test_a_quotation_that_closes_inside_another_ends_the_content() -> None:
+    text = "“She told the board, ‘I refuse to sign it,’” Reyes said."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == "Reyes"
+    assert _texts(claim) == ["She told the board, ‘I refuse to sign it,’"]

@@ -1641,7 +1641,7 @@ def _ends_content(tok: _Tok, first: bool = False) -> bool:
     """Whether ``tok`` closes a stretch of content before a source: a comma or a quote
     (a full stop too, for a quotation that opens the sentence: “We stay.” Reyes said.)."""
     if tok.kind == "q":
-        inner = tok.text.rstrip("”»\"“›‟' \t")
+        inner = tok.text.rstrip("”»\"“›‟'’‘‹ \t")  # a quotation may close inside another
         return bool(inner) and inner[-1] in (",?!—–-….;" if first else ",?!—–-…")
     return tok.text in (",", "—", "–")
 

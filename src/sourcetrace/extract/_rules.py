@@ -2110,6 +2110,9 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
             break
     head = toks[head_index]
     low = head.low
+    contracted = _contraction_length(head)
+    if contracted:
+        low = low[:-contracted]  # "they’ve suggested"
     if low in PRONOUNS:
         return end - start == 1
     if low == "%":

@@ -896,3 +896,15 @@ def test_a_quotation_that_closes_inside_another_ends_the_content() -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == "Reyes"
     assert _texts(claim) == ["She told the board, ‘I refuse to sign it,’"]
+
+
+@pytest.mark.parametrize("subject", ["Police", "Harbor police", "The port staff"])
+def test_collective_nouns_of_people_take_a_bare_say(subject: str) -> None:
+    (claim,) = extract_claims(f"{subject} say they have not found the boat.")
+    assert claim.source is not None and claim.source.text == subject
+
+
+def test_a_contracted_pronoun_subject_after_the_content() -> None:
+    (claim,) = extract_claims("The ferry could run all winter, they’ve suggested.")
+    assert claim.source is not None and claim.source.text == "they"
+    assert _texts(claim) == ["The ferry could run all winter"]

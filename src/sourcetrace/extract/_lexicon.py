@@ -342,7 +342,7 @@ PERSON_NOUNS = _wordset(
 
 PLURAL_PERSON_NOUNS = frozenset(
     word for word in PERSON_NOUNS if word.endswith("s") and not word.endswith("ss")
-) | {"people", "men", "women", "spokespeople"}
+) | {"people", "men", "women", "spokespeople", "police", "staff", "personnel", "clergy"}
 
 _NOT_PERSON_COMPOUNDS = _wordset("specimen regimen abdomen acumen albumen stamen omen hymen dolmen")
 

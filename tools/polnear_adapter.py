@@ -131,8 +131,9 @@ _MEDIUM_AFTER = re.compile(
 """A medium after a backward cue that ends the sentence: "said [in a statement]."."""
 
 
-_LIGHT_VERBS = frozenset({"express", "offer"})
-"""Cues whose object noun is PolNeAR's cue: "[expressed concern] [that ...]"."""
+_LIGHT_VERBS = frozenset({"express"})
+"""Cues whose object noun is PolNeAR's cue: "[expressed concern] [that ...]". Not
+*offer*: PolNeAR keeps its object in the content ("offered [no specifics about ...]")."""
 _LIGHT_OBJECT = re.compile(
     r"((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:(that)\b|(in|at|for|about|over|on|with|of)\s+)",
     re.IGNORECASE,

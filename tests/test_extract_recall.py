@@ -908,3 +908,17 @@ def test_a_contracted_pronoun_subject_after_the_content() -> None:
     (claim,) = extract_claims("The ferry could run all winter, they’ve suggested.")
     assert claim.source is not None and claim.source.text == "they"
     assert _texts(claim) == ["The ferry could run all winter"]
+
+
+@pytest.mark.parametrize(
+    "aside", ["speaking to islanders", "speaking on condition of anonymity", "speaking by phone"]
+)
+def test_a_participle_of_a_phrasal_cue_needs_its_particle(aside: str) -> None:
+    (claim,) = _acts(f"Ortiz, {aside}, said the ferry would stay.")
+    assert claim.cue.span.text == "said"
+    assert _texts(claim) == ["the ferry would stay"]
+
+
+def test_a_participle_of_a_phrasal_cue_with_its_particle_is_a_cue() -> None:
+    (claim,) = _acts("Ortiz toured the quay, speaking about the ferry at length.")
+    assert claim.cue.span.text == "speaking about"

@@ -653,6 +653,8 @@ class _Reader:
             return self._as_done_by(toks, i, lemma, sentence)
         progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
         if tok.low.endswith("ing") and tok.low != lemma and not progressive:
+            if " " in lemma and f"{tok.low} {_word_at(toks, i + 1)}" not in CUE_FORMS:
+                return None  # ", speaking to reporters,": "speak" is a cue with "about"
             return self._participle(toks, i, lemma, sentence)
         if tok.low not in _SPEECH_FORMS and _possessive(toks[i - 1]):
             return None  # "Reyes’s plans", "the mayor's claims": a noun after a possessive

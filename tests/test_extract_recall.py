@@ -922,3 +922,10 @@ def test_a_participle_of_a_phrasal_cue_needs_its_particle(aside: str) -> None:
 def test_a_participle_of_a_phrasal_cue_with_its_particle_is_a_cue() -> None:
     (claim,) = _acts("Ortiz toured the quay, speaking about the ferry at length.")
     assert claim.cue.span.text == "speaking about"
+
+
+@pytest.mark.parametrize("between", ["again", "Wednesday", "publicly"])
+def test_an_adverb_or_day_between_call_and_for(between: str) -> None:
+    (claim,) = _acts(f"Reyes called {between} for the mayor to resign.")
+    assert claim.cue.span.text == f"called {between} for"
+    assert _texts(claim) == ["the mayor to resign"]

@@ -114,6 +114,10 @@ _PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("to",),
     "refer": ("to",),
 }
+_BETWEEN_CUE_AND_PARTICLE = _wordset(
+    """again also repeatedly publicly today yesterday tonight monday tuesday wednesday
+    thursday friday saturday sunday"""
+)
 _LINKING_WORDS = _wordset("but and so still however yet meanwhile also now then instead indeed")
 _SUBORDINATORS = _wordset(
     """as while when because after before even although though if since until whereas
@@ -684,6 +688,11 @@ class _Reader:
             lemma, cue_end = phrasal, i + 1
         elif _word_at(toks, i + 1) in _PARTICLES.get(lemma, ()):
             cue_end = i + 1  # "called for", "pointed to"
+        elif (
+            _word_at(toks, i + 2) in _PARTICLES.get(lemma, ())
+            and _word_at(toks, i + 1) in _BETWEEN_CUE_AND_PARTICLE
+        ):
+            cue_end = i + 2  # "called again for", "called Wednesday for"
         elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
             return None  # "she called in to a radio show"
         elif _not_a_cue_here(lemma, _word_at(toks, i + 1)) and not _to_an_audience(toks, i + 1):

@@ -252,3 +252,17 @@ def test_and_she_after_a_comma_is_the_articles_next_clause() -> None:
     text = "Okafor said the ferry would run all winter, and she left the hall before the vote."
     (claim,) = extract_claims(text)
     assert _pieces(claim) == [_span(text, "the ferry would run all winter")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ortiz said fares rose 5%.", "fares rose 5%"),
+        ("Fares rose 5%, Ortiz said.", "Fares rose 5%"),
+        ("Ortiz said $200,000 went to the port.", "$200,000 went to the port"),
+        ("Ortiz said the ferry would stay (for now).", "the ferry would stay (for now)"),
+    ],
+)
+def test_marks_that_belong_to_the_words_stay_in_the_content(text: str, content: str) -> None:
+    (claim,) = extract_claims(text)
+    assert [piece.text for piece in claim.content] == [content]

@@ -2925,14 +2925,29 @@ def _span_of(toks: list[_Tok], first: int, stop: int) -> tuple[int, int] | None:
 
 
 def _strip_piece(text: str, toks: list[_Tok], first: int, stop: int) -> tuple[int, int] | None:
-    """The span of ``toks[first:stop]`` without punctuation at its edges."""
-    while first < stop and toks[first].kind == "p":
+    """The span of ``toks[first:stop]`` without punctuation at its edges, but for the
+    marks that belong to the words: "$200,000", "5%", "(for now)"."""
+    while first < stop and toks[first].kind == "p" and toks[first].text not in _CURRENCY:
         first += 1
-    while stop > first and toks[stop - 1].kind == "p":
+    while stop > first and toks[stop - 1].kind == "p" and not _belongs_to_words(toks, first, stop):
         stop -= 1
     if first >= stop:
         return None
     return toks[first].start, toks[stop - 1].end
+
+
+_CURRENCY = frozenset("$€£¥")
+_CLOSERS = {")": "(", "]": "["}
+
+
+def _belongs_to_words(toks: list[_Tok], first: int, stop: int) -> bool:
+    """Whether the mark ending ``toks[first:stop]`` is part of its words: a percent
+    sign after a number, a bracket closing one the piece opened."""
+    mark = toks[stop - 1]
+    if mark.text == "%":
+        return stop - 1 > first and toks[stop - 2].text[-1:].isdigit()
+    opener = _CLOSERS.get(mark.text)
+    return opener is not None and any(tok.text == opener for tok in toks[first : stop - 1])
 
 
 def _quote_span(text: str, tok: _Tok) -> tuple[int, int]:

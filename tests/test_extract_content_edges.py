@@ -266,3 +266,19 @@ def test_and_she_after_a_comma_is_the_articles_next_clause() -> None:
 def test_marks_that_belong_to_the_words_stay_in_the_content(text: str, content: str) -> None:
     (claim,) = extract_claims(text)
     assert [piece.text for piece in claim.content] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ortiz told a news conference they were planting the seeds.",
+            "they were planting the seeds",
+        ),
+        ("Ortiz tells the crowd she was the first to say it.", "she was the first to say it"),
+        ("Ortiz told the cheering crowd the ferry would stay.", "the ferry would stay"),
+    ],
+)
+def test_an_audience_of_plain_words_after_told_is_not_content(text: str, content: str) -> None:
+    (claim,) = extract_claims(text)
+    assert [piece.text for piece in claim.content] == [content]

@@ -2493,7 +2493,25 @@ def _skip_object(toks: list[_Tok], start: int) -> int:
         )
     ):
         return k + 1
+    # "told a news conference they ...", "tells the cheering crowd she ...": a few
+    # plain words before a subject pronoun, or ending in a word for an audience
+    for j in range(k, min(len(toks), k + 4)):
+        if toks[j].kind != "w" or not toks[j].text.islower():
+            break
+        if toks[j].low in _AUDIENCE_NOUNS:
+            return j + 1
+        if toks[j].low in _NOMINATIVE:
+            return j if j > k else start
+        if toks[j].low == "that":
+            break
     return start
+
+
+_AUDIENCE_NOUNS = _wordset(
+    """crowd crowds audience audiences conference rally meeting gathering council
+    committee panel hearing supporters voters listeners viewers readers students workers
+    members delegates donors room"""
+)
 
 
 def _skip_complement(toks: list[_Tok], start: int) -> int:

@@ -282,3 +282,9 @@ def test_marks_that_belong_to_the_words_stay_in_the_content(text: str, content: 
 def test_an_audience_of_plain_words_after_told_is_not_content(text: str, content: str) -> None:
     (claim,) = extract_claims(text)
     assert [piece.text for piece in claim.content] == [content]
+
+
+def test_a_comparison_after_the_content_is_the_article_s() -> None:
+    text = "Forty percent said they wanted a new ferry, compared with 23 percent last year."
+    (claim,) = extract_claims(text)
+    assert [piece.text for piece in claim.content] == ["they wanted a new ferry"]

@@ -2795,6 +2795,12 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             )
         ):
             return index  # "..., as first reported by the Ledger": the source of it all
+        if (
+            tok.text == ","
+            and _word_at(toks, index + 1) == "compared"
+            and _word_at(toks, index + 2) in ("with", "to")
+        ):
+            return index  # "... said yes, compared with 23 percent who ...": the article's
         if tok.low in ("when", "after", "before") and _word_at(toks, index + 1) in _ASKED:
             return index  # '"We'll see," when asked whether ...': the question is not hers
         after_quote = (

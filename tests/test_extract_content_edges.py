@@ -288,3 +288,16 @@ def test_a_comparison_after_the_content_is_the_article_s() -> None:
     text = "Forty percent said they wanted a new ferry, compared with 23 percent last year."
     (claim,) = extract_claims(text)
     assert [piece.text for piece in claim.content] == ["they wanted a new ferry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reyes said after the vote he would not accept the deal.",
+        "Reyes said during the long debate he would not accept the deal.",
+        "Reyes admitted under Ortiz’s questioning he would not accept the deal.",
+    ],
+)
+def test_a_phrase_between_cue_and_a_subject_pronoun_is_not_content(text: str) -> None:
+    (claim,) = _all(text)
+    assert [piece.text for piece in claim.content] == ["he would not accept the deal"]

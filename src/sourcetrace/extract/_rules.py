@@ -2543,6 +2543,11 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
             if end is not None:
                 k = end
                 continue
+        if tok.low in _FRAME_PHRASE_STARTS:
+            end = _phrase_before_subject(toks, k)
+            if end is not None:
+                k = end  # "said after the vote he would ...": the clause starts at "he"
+                continue
         if _manner_adverb(toks, k):
             k += 1  # "said flatly: ...", "added quickly that ..."
             continue
@@ -2550,6 +2555,21 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
             k += 1
         break
     return k
+
+
+_FRAME_PHRASE_STARTS = _wordset("in on at during after before since under following amid despite")
+
+
+def _phrase_before_subject(toks: list[_Tok], k: int) -> int | None:
+    """Where a short phrase at ``k`` ends when a subject pronoun follows it: "after the
+    vote [he]", "under Ortiz’s questioning [she]" (a pronoun cannot go on a noun phrase)."""
+    for j in range(k + 1, min(len(toks), k + 6)):
+        tok = toks[j]
+        if tok.kind != "w" or tok.low in _CLAUSE_STOP:
+            return None
+        if tok.low in _NOMINATIVE:
+            return j if j > k + 1 else None
+    return None
 
 
 _FRAME_PREPOSITIONS = _wordset("in on at during to via through before after from for")

@@ -301,3 +301,11 @@ def test_a_comparison_after_the_content_is_the_article_s() -> None:
 def test_a_phrase_between_cue_and_a_subject_pronoun_is_not_content(text: str) -> None:
     (claim,) = _all(text)
     assert [piece.text for piece in claim.content] == ["he would not accept the deal"]
+
+
+def test_a_semicolon_ends_even_a_short_content() -> None:
+    claims = _all("The union denounced the cuts; Ortiz vowed to fight them.")
+    assert [[piece.text for piece in claim.content] for claim in claims] == [
+        ["the cuts"],
+        ["to fight them"],
+    ]

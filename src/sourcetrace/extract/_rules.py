@@ -2797,6 +2797,8 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             return index - 1  # "..., and she left the hall": the article goes on
         if tok.kind == "p" and tok.text in ("—", "–", "--", ";") and index > start + 2:
             return index  # "... the situation — it has also exposed ...": an aside
+        if tok.text == ";" and index > start:
+            return index  # "denounce ferry cuts; Ortiz vows ...": a new clause
         if (
             tok.text == ","
             and index > start + 2

@@ -929,3 +929,16 @@ def test_an_adverb_or_day_between_call_and_for(between: str) -> None:
     (claim,) = _acts(f"Reyes called {between} for the mayor to resign.")
     assert claim.cue.span.text == f"called {between} for"
     assert _texts(claim) == ["the mayor to resign"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ledger reported Tuesday that the pumps had failed, citing two engineers.",
+        "The pumps had failed, the Ledger reported, citing two engineers.",
+    ],
+)
+def test_citing_after_the_content_names_the_speaker_and_the_reporter_relays(text: str) -> None:
+    (claim,) = _acts(text)  # the participle is no claim of its own
+    assert claim.source is not None and claim.source.text == "two engineers"
+    assert [agent.name for agent in claim.via] == ["Ledger"]

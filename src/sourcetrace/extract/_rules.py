@@ -758,7 +758,7 @@ class _Reader:
             speaker_range = (object_range[0], comma)
             source_span = (toks[object_range[0]].start, toks[object_range[1] - 1].end)
             via_ranges.append((subject.start, subject.end))
-        citing = _find_citing(toks, frame_start, after_frame)
+        citing = _find_citing(toks, frame_start, after_frame) or _citing_after(toks, content)
         if citing is not None:
             via_ranges = [speaker_range, *via_ranges]
             speaker_range = citing
@@ -797,6 +797,13 @@ class _Reader:
         previous = None
         if with_subject is None and self.sentence_claims:
             previous = self.sentence_claims[-1]
+            if (
+                lemma == "cite"
+                and previous.source is not None
+                and i + 1 < len(toks)
+                and previous.source[0] == toks[i + 1].start
+            ):
+                return None  # "..., citing two engineers": the source of the claim before
         start = i + 1
         cue = (toks[i].start, toks[i].end)
         phrasal = CUE_FORMS.get(f"{toks[i].low} {_word_at(toks, start)}")
@@ -2459,6 +2466,17 @@ def _find_citing(toks: list[_Tok], frame_start: int, frame_end: int) -> tuple[in
         np = _noun_phrase_after(toks, k + 1)
         if np is not None:
             return np
+    return None
+
+
+def _citing_after(toks: list[_Tok], content: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """``X reported that ..., citing Y``: the token range of Y."""
+    end = content[-1][1]
+    for k in range(len(toks) - 2):
+        if toks[k].start >= end:
+            if toks[k].text == "," and toks[k + 1].low == "citing":
+                return _noun_phrase_after(toks, k + 2)
+            return None
     return None
 
 

@@ -942,3 +942,38 @@ def test_citing_after_the_content_names_the_speaker_and_the_reporter_relays(text
     (claim,) = _acts(text)  # the participle is no claim of its own
     assert claim.source is not None and claim.source.text == "two engineers"
     assert [agent.name for agent in claim.via] == ["Ledger"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The mayor's spokeswoman, Ida Berg, said the ferry would stay.", "mayor's spokeswoman"),
+        ("Her spokeswoman, Ida Berg, said the ferry would stay.", "spokeswoman"),
+        (
+            "A spokeswoman for the mayor, Ida Berg, said the ferry would stay.",
+            "spokeswoman for the mayor",
+        ),
+    ],
+)
+def test_a_role_then_a_name_in_commas_names_the_speaker(text: str, role: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == text.split(", said")[0]
+    assert (claim.speaker.name, claim.speaker.role) == ("Ida Berg", role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokeswoman, who asked not to be named, said the ferry would stay.",
+        "A pilot, who requested anonymity, said the ferry would stay.",
+    ],
+)
+def test_a_request_for_anonymity_is_no_claim(text: str) -> None:
+    claims = _acts(text)
+    assert [claim.cue.span.text for claim in claims] == ["said"]
+    assert _acts("A pilot declined to be identified.") == []
+
+
+def test_a_request_not_to_be_named_as_something_is_still_a_claim() -> None:
+    (claim,) = _acts("Ortiz asked not to be named as a candidate for the board.")
+    assert claim.cue.span.text == "asked"

@@ -1136,6 +1136,8 @@ class _Reader:
         interview: tuple[int, int] | None,
         frame: tuple[int, int],
     ) -> _Draft | None:
+        if content and _anonymity_request(self.text, content):
+            return None  # "who asked not to be named": how the speaker is cited, no claim
         speaker_range, source_span = _trim_source(toks, speaker_range, source_span)
         speaker_info, speaker_span = self._mention(toks, speaker_range)
         if speaker_info is None:
@@ -1309,6 +1311,22 @@ def _ly_adverb(tok: _Tok) -> bool:
         and low.endswith("ly")
         and low not in _NOT_ADVERBS
     )
+
+
+_ANONYMITY_RE = re.compile(
+    r"(?:(?:not\s+)?to\s+(?:not\s+)?be\s+|to\s+be\s+un)(?:named|identified|quoted)"
+    r"|(?:for\s+)?anonymity",
+    re.IGNORECASE,
+)
+_ANONYMITY_ENDS = re.compile(r"\s*(?:$|[,.;)]|(?:because|since|to|so|in\s+order)\b)")
+
+
+def _anonymity_request(text: str, content: list[tuple[int, int]]) -> bool:
+    """ "asked not to be named", "requested anonymity", "asking for anonymity to speak
+    freely": a content that only says how the speaker may be cited."""
+    start, end = content[0]
+    found = _ANONYMITY_RE.match(text, start, end)
+    return found is not None and _ANONYMITY_ENDS.match(text, found.end(), end) is not None
 
 
 def _only_a_name(text: str, content: list[tuple[int, int]]) -> bool:
@@ -2033,7 +2051,19 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
             best = (seg_start, at)
     if best is None:
         return _described_name(toks, commas, region_start, comma)
+    if toks[best[1] - 1].text.islower() and _plain_name(toks, best[1] + 1, comma):
+        # "The mayor's spokeswoman, Ida Berg, said": the role, then the name of the
+        # person who holds it; read together, as "spokeswoman Ida Berg"
+        return _Subject(best[0], comma, comma)
     return _Subject(best[0], best[1], comma)
+
+
+def _plain_name(toks: list[_Tok], start: int, end: int) -> bool:
+    """Two to four capitalised words and nothing else: "Ida Berg", "Ana M. Lund"."""
+    words = toks[start:end]
+    return 2 <= len(words) <= 4 and all(
+        (tok.kind == "w" and tok.text[0].isupper()) or tok.text == "." for tok in words
+    )
 
 
 def _described_name(

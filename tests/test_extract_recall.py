@@ -977,3 +977,36 @@ def test_a_request_for_anonymity_is_no_claim(text: str) -> None:
 def test_a_request_not_to_be_named_as_something_is_still_a_claim() -> None:
     (claim,) = _acts("Ortiz asked not to be named as a candidate for the board.")
     assert claim.cue.span.text == "asked"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        (
+            "The pumps failed twice, according to a report by the port authority.",
+            "port authority",
+            [],
+        ),
+        ("The pumps failed, according to figures released by the ministry.", "ministry", []),
+        (
+            "The pumps failed, according to documents obtained by the Ledger.",
+            "documents",
+            ["Ledger"],
+        ),
+        (
+            "The pumps failed, according to a report by the port authority seen by the Ledger.",
+            "port authority",
+            ["Ledger"],
+        ),
+    ],
+)
+def test_according_to_a_document_names_its_author_and_whoever_relayed_it(
+    text: str, speaker: str, via: list[str]
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.speaker.name == speaker
+    assert [agent.name for agent in claim.via] == via
+    # the written source is the whole phrase, as the article gives it
+    assert claim.source is not None and claim.source.text.startswith(
+        ("a report", "figures", "documents")
+    )

@@ -977,6 +977,7 @@ class _Reader:
         if not content:
             return None
         quotes = [q for q in _quotes_in(toks) if _inside_any(q, content)]
+        speaker, via = _author_and_relay(toks, source)
         return self._make(
             toks,
             sentence,
@@ -984,9 +985,9 @@ class _Reader:
             quotes,
             (toks[i].start, toks[i + 1].end),
             "according to",
-            source,
+            speaker,
             (toks[source[0]].start, toks[mention_end - 1].end),
-            [],
+            via,
             None,
             (i, mention_end),
         )
@@ -2497,6 +2498,41 @@ def _find_citing(toks: list[_Tok], frame_start: int, frame_end: int) -> tuple[in
         if np is not None:
             return np
     return None
+
+
+_RELAYING = _wordset("obtained seen reviewed viewed shared leaked provided")
+_AUTHORING = _wordset("published released written prepared compiled conducted issued filed")
+_DOCUMENT_NOUNS = _wordset(
+    """report reports study studies survey surveys poll polls analysis audit review
+    letter memo statement filing filings documents records data estimate estimates"""
+)
+
+
+def _author_and_relay(
+    toks: list[_Tok], source: tuple[int, int]
+) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """Who speaks in an *according to* source that names a document: its author ("a
+    report by the port authority", "figures released by the ministry"), and whoever
+    only passed it on ("documents obtained by the Ledger": the documents speak, the
+    Ledger relays them)."""
+    start, end = source
+    speaker = source
+    relays: list[tuple[int, int]] = []
+    for k in range(start + 1, end - 1):
+        if toks[k].low != "by":
+            continue
+        before = toks[k - 1].low
+        after = _noun_phrase_after(toks, k + 1)
+        if after is None or after[0] >= end:
+            break
+        found = (after[0], min(after[1], end))
+        if before in _RELAYING:
+            if speaker == source:
+                speaker = (start, k - 1)  # "documents [obtained by ...]"
+            relays.insert(0, found)  # outermost first: whoever passed it on last
+        elif (before in _AUTHORING or before in _DOCUMENT_NOUNS) and speaker == source:
+            speaker = found
+    return speaker, relays
 
 
 def _citing_after(toks: list[_Tok], content: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -1010,3 +1010,10 @@ def test_according_to_a_document_names_its_author_and_whoever_relayed_it(
     assert claim.source is not None and claim.source.text.startswith(
         ("a report", "figures", "documents")
     )
+
+
+def test_a_claim_noun_before_a_subject_is_not_the_speaker() -> None:
+    text = "Two engineers told the Ledger the pumps had failed, a claim the port authority denies."
+    sources = [claim.source.text for claim in _acts(text) if claim.source is not None]
+    assert "Two engineers" in sources
+    assert not any(source.startswith("a claim") for source in sources)

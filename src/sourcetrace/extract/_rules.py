@@ -1859,6 +1859,12 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         and toks[k + 1].low in _PP_STARTS
     ):
         start = end - 1  # "At the town hall she said": an opening phrase, then the subject
+    for j in range(start + 1, end - 1):
+        if toks[j - 1].low in _CLAIM_NOUNS and (
+            toks[j].low in _NOUN_DETERMINERS or toks[j].low in _NOMINATIVE
+        ):
+            start = j  # "..., a claim the port authority denies": the relative's subject
+            break
     if not _valid_head(toks, start, end):
         if k > 0 and toks[k].low in ("who", "that") and start > k:
             # "An engineer who worked on the project told ...": the relative clause is
@@ -2500,6 +2506,10 @@ def _find_citing(toks: list[_Tok], frame_start: int, frame_end: int) -> tuple[in
     return None
 
 
+_CLAIM_NOUNS = _wordset(
+    """claim claims charge charges allegation allegations accusation accusations assertion
+    account version characterization description notion assessment conclusion"""
+)
 _RELAYING = _wordset("obtained seen reviewed viewed shared leaked provided")
 _AUTHORING = _wordset("published released written prepared compiled conducted issued filed")
 _DOCUMENT_NOUNS = _wordset(

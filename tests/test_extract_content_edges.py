@@ -309,3 +309,15 @@ def test_a_semicolon_ends_even_a_short_content() -> None:
         ["the cuts"],
         ["to fight them"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ortiz disputed that account, saying little else.", "that account"),
+        ("Ortiz denied that claim.", "that claim"),
+        ("Ortiz said that it failed.", "it failed"),
+    ],
+)
+def test_that_before_a_single_noun_is_a_determiner(text: str, content: str) -> None:
+    assert [piece.text for piece in _all(text)[0].content] == [content]

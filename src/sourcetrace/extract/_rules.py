@@ -2615,6 +2615,10 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
     for k in range(start, limit):
         tok = toks[k]
         if tok.kind == "w" and tok.low == "that":
+            if _demonstrative(toks, k):
+                if k == start:
+                    return k  # "disputed that account,": the object, not a clause
+                break
             if k == start or _is_complement(toks, start, k):
                 return k + 1
             break
@@ -2744,6 +2748,19 @@ def _manner_adverb(toks: list[_Tok], k: int) -> bool:
     return following is not None and (
         following.kind == "q" or following.text in (":", ",") or following.low == "that"
     )
+
+
+_NOT_NOUNS = _wordset("too also again it is was so now then well")
+
+
+def _demonstrative(toks: list[_Tok], k: int) -> bool:
+    """ "that account," / "that claim.": *that* before a single noun that ends the
+    clause is a determiner; a complementiser opens a clause with a verb."""
+    if k + 2 > len(toks):
+        return False
+    noun = toks[k + 1]
+    ends = k + 2 == len(toks) or (toks[k + 2].kind == "p" and toks[k + 2].text in ",.;:!?")
+    return ends and noun.kind == "w" and noun.text.islower() and noun.low not in _NOT_NOUNS
 
 
 def _is_complement(toks: list[_Tok], start: int, stop: int) -> bool:

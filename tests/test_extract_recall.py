@@ -1017,3 +1017,16 @@ def test_a_claim_noun_before_a_subject_is_not_the_speaker() -> None:
     sources = [claim.source.text for claim in _acts(text) if claim.source is not None]
     assert "Two engineers" in sources
     assert not any(source.startswith("a claim") for source in sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The report says nothing about the pumps.", "Reyes said little about the pumps in his book."],
+)
+def test_saying_nothing_or_little_is_no_claim(text: str) -> None:
+    assert _acts(text) == []
+
+
+def test_nothing_or_little_opening_a_clause_is_a_claim() -> None:
+    (claim,) = extract_claims("Reyes said nothing would change.")
+    assert _texts(claim) == ["nothing would change"]

@@ -1139,6 +1139,8 @@ class _Reader:
     ) -> _Draft | None:
         if content and _anonymity_request(self.text, content):
             return None  # "who asked not to be named": how the speaker is cited, no claim
+        if content and _NOTHING_SAID_RE.match(self.text, content[0][0], content[0][1]):
+            return None  # "says nothing about the pumps": what was not said, as a negated cue
         speaker_range, source_span = _trim_source(toks, speaker_range, source_span)
         speaker_info, speaker_span = self._mention(toks, speaker_range)
         if speaker_info is None:
@@ -1314,6 +1316,7 @@ def _ly_adverb(tok: _Tok) -> bool:
     )
 
 
+_NOTHING_SAID_RE = re.compile(r"(?:nothing|little)(?:\s+(?:more|else|about|of|on)\b|[.,;]?$)")
 _ANONYMITY_RE = re.compile(
     r"(?:(?:not\s+)?to\s+(?:not\s+)?be\s+|to\s+be\s+un)(?:named|identified|quoted)"
     r"|(?:for\s+)?anonymity",

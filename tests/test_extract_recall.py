@@ -1030,3 +1030,8 @@ def test_saying_nothing_or_little_is_no_claim(text: str) -> None:
 def test_nothing_or_little_opening_a_clause_is_a_claim() -> None:
     (claim,) = extract_claims("Reyes said nothing would change.")
     assert _texts(claim) == ["nothing would change"]
+
+
+def test_a_person_noun_with_an_infinitive_is_a_subject() -> None:
+    (claim,) = extract_claims("The last mayor to lose a recall vote says the ferry will stay.")
+    assert claim.source is not None and claim.source.text == "The last mayor to lose a recall vote"

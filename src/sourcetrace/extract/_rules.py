@@ -2163,7 +2163,10 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     head_index = end - 1
     # "a senior official familiar with the talks", "a spokesman for the ministry"
     for k in range(start + 1, end - 1):
-        if toks[k].low in _HEAD_ENDERS:
+        if toks[k].low in _HEAD_ENDERS or (
+            # "The last mayor to lose a recall vote says": an infinitive after a person
+            toks[k].low == "to" and toks[k - 1].low in PERSON_NOUNS
+        ):
             head_index = k - 1
             break
     head = toks[head_index]

@@ -1035,3 +1035,16 @@ def test_nothing_or_little_opening_a_clause_is_a_claim() -> None:
 def test_a_person_noun_with_an_infinitive_is_a_subject() -> None:
     (claim,) = extract_claims("The last mayor to lose a recall vote says the ferry will stay.")
     assert claim.source is not None and claim.source.text == "The last mayor to lose a recall vote"
+
+
+def test_an_inverted_source_holds_no_finite_verb() -> None:
+    text = (
+        "The judges who ruled that Dover could not close the port, for instance, "
+        "said the problem was the tender."
+    )
+    assert not any(
+        claim.source is not None and claim.source.text.startswith("the problem")
+        for claim in extract_claims(text)
+    )
+    (claim,) = extract_claims("“We stay,” said Lund, who has run the port since 2019.")
+    assert claim.speaker.name == "Lund"

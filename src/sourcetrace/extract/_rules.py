@@ -114,6 +114,9 @@ _PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("to",),
     "refer": ("to",),
 }
+_FINITE_AFTER_SUBJECT = _wordset(
+    "is was are were has have had will would could can should may might must did does do"
+)
 _BETWEEN_CUE_AND_PARTICLE = _wordset(
     """again also repeatedly publicly today yesterday tonight monday tuesday wednesday
     thursday friday saturday sunday"""
@@ -727,6 +730,10 @@ class _Reader:
                 return None
             if lemma in _OBJECT_CUES or lemma == "quote":
                 return None  # ", told The Ledger": the object of the verb, not its speaker
+            if any(
+                _word_at(toks, j) in _FINITE_AFTER_SUBJECT for j in range(after[0], after[1] + 1)
+            ):
+                return None  # ", said the problem was ...": a clause, not an inverted source
             subject = _Subject(after[0], after[1], _appositive_end(toks, after[1]))
             inverted = True
         passive = _word_at(toks, i - 1) in ("was", "were", "is", "been")

@@ -1048,3 +1048,20 @@ def test_an_inverted_source_holds_no_finite_verb() -> None:
     )
     (claim,) = extract_claims("“We stay,” said Lund, who has run the port since 2019.")
     assert claim.speaker.name == "Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Islanders trying to save the ferry say they have a new weapon.",
+            "Islanders trying to save the ferry",
+        ),
+        ("Voters living near the quay say the ferry is late.", "Voters living near the quay"),
+    ],
+)
+def test_a_participle_after_a_plural_of_people_is_part_of_the_subject(
+    text: str, source: str
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source

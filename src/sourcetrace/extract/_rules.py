@@ -1495,7 +1495,7 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
         subject = _Subject(*subject.ref, subject.ref[1])  # "pilots who say": "pilots"
     head = subject.end - 1
     for k in range(subject.start + 1, subject.end - 1):
-        if toks[k].low in _HEAD_ENDERS:
+        if toks[k].low in _HEAD_ENDERS or _participle_after_people(toks, k):
             head = k - 1
             break
     if any(toks[k].low == "and" for k in range(subject.start, subject.end)) and (
@@ -2170,9 +2170,11 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     head_index = end - 1
     # "a senior official familiar with the talks", "a spokesman for the ministry"
     for k in range(start + 1, end - 1):
-        if toks[k].low in _HEAD_ENDERS or (
+        if (
+            toks[k].low in _HEAD_ENDERS
             # "The last mayor to lose a recall vote says": an infinitive after a person
-            toks[k].low == "to" and toks[k - 1].low in PERSON_NOUNS
+            or (toks[k].low == "to" and toks[k - 1].low in PERSON_NOUNS)
+            or _participle_after_people(toks, k)
         ):
             head_index = k - 1
             break
@@ -2209,6 +2211,20 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     opener = toks[start]
     return (opener.low in _SUBJECT_DETERMINERS or _is_count(opener)) and _looks_like_agent_noun(
         base
+    )
+
+
+def _participle_after_people(toks: list[_Tok], k: int) -> bool:
+    """ "Islanders trying to save the ferry", "voters living near the quay": an *-ing*
+    form after a plural of people modifies it."""
+    tok = toks[k]
+    before = toks[k - 1]
+    return (
+        tok.kind == "w"
+        and tok.text.islower()
+        and tok.low.endswith("ing")
+        and before.kind == "w"
+        and (is_person_plural(before.low) or _capitalised_plural(before))
     )
 
 

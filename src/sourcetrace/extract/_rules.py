@@ -2526,6 +2526,12 @@ def _content_start(toks: list[_Tok], stop: int) -> int:
     return k
 
 
+_FORWARD_TRIGGERS = frozenset({"and", "but", "when", "after", "before", ",", "—", "–", "--", ";"})
+"""What a token of :func:`_forward_end` must be (lower-cased) for a test of it to end the
+content there, unless a quotation comes right before it: every new test there must keep
+to these or widen them."""
+
+
 def _forward_end(toks: list[_Tok], start: int) -> int:
     """Where forward content ends: the sentence end, before the article's own comment
     after a quotation (...," which makes sense), or before a new frame (", said X",
@@ -2533,6 +2539,8 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
     end = len(toks)
     for index in range(start + 1, end):
         tok = toks[index]
+        if tok.low not in _FORWARD_TRIGGERS and toks[index - 1].kind != "q":
+            continue  # most tokens: no test below can end the content at them
         if toks[index - 1].kind == "q":
             follower = index + 1 if tok.text == "," else index
             if _word_at(toks, follower) in ("which", "something"):

@@ -30,7 +30,19 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .._models import Agent, Claim, Cue, Document, Span
+from .._models import (
+    Agent,
+    Claim,
+    Cue,
+    Document,
+    Span,
+    _assemble,
+    _new_object,
+    _set_dict,
+    _set_extra,
+    _set_fields_set,
+    _set_private,
+)
 from ..text.segment import Quotation, find_quotations, split_paragraphs, split_sentences
 from ._agents import AgentDraft, AgentRegistry, MentionInfo, read_mention
 from ._lexicon import (
@@ -2845,15 +2857,20 @@ def run(
     models: dict[int, Agent] = {}
     for number, agent in enumerate(ordered, start=1):
         # every span is built by Span.of and every value by this module: skip
-        # re-validating what is valid by construction (users' models still validate)
-        models[agent.key] = Agent._trusted(
-            id=f"a{number}",
-            name=agent.name,
-            kind=agent.kind,
-            role=agent.role,
-            affiliation=agent.affiliation,
-            anonymous=agent.anonymous,
-            mentions=list(map(span.__getitem__, sorted(agent.mentions))),
+        # re-validating what is valid by construction (users' models still validate);
+        # the fields are written in declaration order, as _assemble requires
+        models[agent.key] = _assemble(
+            Agent,
+            {
+                "id": f"a{number}",
+                "name": agent.name,
+                "kind": agent.kind,
+                "role": agent.role,
+                "affiliation": agent.affiliation,
+                "anonymous": agent.anonymous,
+                "mentions": list(map(span.__getitem__, sorted(agent.mentions))),
+            },
+            _AGENT_FIELDS,
         )
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
@@ -2864,27 +2881,37 @@ def run(
             kind = "indirect"
         assert draft.cue is not None
         claims.append(
-            Claim._trusted(
-                id=f"c{number}",
-                kind=kind,
-                sentence=span[draft.sentence],
-                content=list(map(span.__getitem__, draft.content)),
-                quotes=list(map(span.__getitem__, draft.quotes)),
-                cue=Cue._trusted(
-                    span=span[draft.cue],
-                    lemma=draft.lemma,
-                    stance=stance_of(draft.lemma),
-                ),
-                source=span[draft.source] if draft.source else None,
-                speaker=models[draft.speaker.key],
-                via=[models[agent.key] for agent in draft.via],
-                time=span[draft.time] if draft.time else None,
+            _assemble(
+                Claim,
+                {
+                    "id": f"c{number}",
+                    "kind": kind,
+                    "sentence": span[draft.sentence],
+                    "content": list(map(span.__getitem__, draft.content)),
+                    "quotes": list(map(span.__getitem__, draft.quotes)),
+                    "cue": _assemble(
+                        Cue,
+                        {
+                            "span": span[draft.cue],
+                            "lemma": draft.lemma,
+                            "stance": stance_of(draft.lemma),
+                        },
+                        _CUE_FIELDS,
+                    ),
+                    "source": span[draft.source] if draft.source else None,
+                    "speaker": models[draft.speaker.key],
+                    "via": [models[agent.key] for agent in draft.via],
+                    "time": span[draft.time] if draft.time else None,
+                },
+                _CLAIM_FIELDS,
             )
         )
     return claims, [models[agent.key] for agent in ordered]
 
 
-_span_of_str = Span._of_str
+_AGENT_FIELDS = set(Agent.model_fields)
+_CLAIM_FIELDS = set(Claim.model_fields)
+_CUE_FIELDS = set(Cue.model_fields)
 
 
 class _SpanCache(dict[tuple[int, int], Span]):
@@ -2897,8 +2924,20 @@ class _SpanCache(dict[tuple[int, int], Span]):
         self.text = text
 
     def __missing__(self, key: tuple[int, int]) -> Span:
-        made = self[key] = _span_of_str(self.text, key[0], key[1])
+        # Span._of_str written out: no call but the model's own four slots
+        text = self.text
+        start, end = key
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)}")
+        made = self[key] = _new_object(Span)
+        _set_dict(made, {"start": start, "end": end, "text": text[start:end]})
+        _set_fields_set(made, _SPAN_FIELDS.copy())
+        _set_extra(made, None)
+        _set_private(made, None)
         return made
+
+
+_SPAN_FIELDS = set(Span.model_fields)
 
 
 def _follows_that(text: str, start: int) -> bool:

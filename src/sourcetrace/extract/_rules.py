@@ -1154,7 +1154,11 @@ def _tail_phrase(toks: list[_Tok], first: int, stop: int) -> int:
         return 2  # "Thursday evening"
     for phrase in _TAIL_PHRASES:
         size = len(phrase)
-        if stop - first > size and tuple(t.low for t in toks[stop - size : stop]) == phrase:
+        if (
+            last.low == phrase[-1]  # most often not: no tuple to build
+            and stop - first > size
+            and tuple(t.low for t in toks[stop - size : stop]) == phrase
+        ):
             return size
     return 0
 
@@ -1318,8 +1322,10 @@ def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:
-    if 0 <= index < len(toks) and toks[index].kind == "w":
-        return toks[index].low
+    if 0 <= index < len(toks):
+        tok = toks[index]  # indexed once: this runs tens of thousands of times an MB
+        if tok.kind == "w":
+            return tok.low
     return None
 
 
@@ -2791,7 +2797,12 @@ def _quote_span_any(tok: _Tok) -> tuple[int, int] | None:
 
 
 def _inside_any(span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in pieces)
+    first, last = span
+    # a loop, not any(): no generator to set up on each of the many calls
+    for start, end in pieces:  # noqa: SIM110
+        if start <= first and last <= end:
+            return True
+    return False
 
 
 def _is_real_quote(text: str, quote: tuple[int, int], content: list[tuple[int, int]]) -> bool:

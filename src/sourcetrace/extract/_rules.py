@@ -2506,13 +2506,16 @@ def _time_at(toks: list[_Tok], k: int) -> int | None:
     return None
 
 
+_TIME_STARTS = _TIME_WORDS | _TIME_MODIFIERS
+"""The words a time expression of :func:`_time_at` can start with: one look-up."""
+
+
 def _find_time(
     toks: list[_Tok], frame: tuple[int, int], content: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     first, last = frame
     for k in range(max(0, first), min(len(toks), last + 8)):
-        low = toks[k].low
-        if low not in _TIME_WORDS and low not in _TIME_MODIFIERS:
+        if toks[k].low not in _TIME_STARTS:
             continue
         if _inside_any((toks[k].start, toks[k].end), content):
             continue
@@ -2813,7 +2816,12 @@ def _is_real_quote(text: str, quote: tuple[int, int], content: list[tuple[int, i
 
 
 def _word_count(toks: list[_Tok], first: int, stop: int) -> int:
-    return sum(1 for tok in toks[first:stop] if tok.kind != "p")
+    # a loop, not sum() over a generator: no generator to resume for every token
+    words = 0
+    for tok in toks[first:stop]:
+        if tok.kind != "p":
+            words += 1
+    return words
 
 
 def _only_quotations(tokens: list[_Tok]) -> bool:

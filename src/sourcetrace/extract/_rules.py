@@ -416,7 +416,7 @@ class _Reader:
             return made
         long_sentence = len(tokens) > _MAX_TOKENS
         for offset in range(0, max(len(tokens), 1), _MAX_TOKENS):
-            window = tokens[offset : offset + _MAX_TOKENS]
+            window = tokens[offset : offset + _MAX_TOKENS] if long_sentence else tokens
             if long_sentence and window:
                 # a garbled run-on "sentence": each window is a sentence of its own, so
                 # that no claim carries (and copies) the whole run
@@ -1622,7 +1622,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         if tok.kind == "w":
             if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
                 break
-            if _is_verb_cue(tok) and not _gerund_noun(toks, k):
+            if tok.low in CUE_FORMS and _is_verb_cue(tok) and not _gerund_noun(toks, k):
                 break
         elif tok.text == ")":
             # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
@@ -1807,7 +1807,10 @@ def _is_passive(toks: list[_Tok], cue: int) -> bool:
 
 
 def _is_verb_cue(tok: _Tok) -> bool:
-    """A lower-case cue form that can only be a verb ("said", not "reports" or "states")."""
+    """A lower-case cue form that can only be a verb ("said", not "reports" or "states").
+
+    Never true for a word that is no key of ``CUE_FORMS``: the loops that call it for
+    every word test that first, which spares the call for most words."""
     lemma = CUE_FORMS.get(tok.low)
     if lemma is None or not tok.text.islower() or tok.low in PERSON_NOUNS:
         return False
@@ -1835,7 +1838,7 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
     j = comma - 1
     while j >= 0 and comma - j <= 45:
         tok = toks[j]
-        if tok.kind == "q" or (tok.kind == "w" and _is_verb_cue(tok)):
+        if tok.kind == "q" or (tok.kind == "w" and tok.low in CUE_FORMS and _is_verb_cue(tok)):
             break
         if tok.text == ",":
             commas.append(j)

@@ -1236,10 +1236,17 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
 def _byline_outlet(text: str) -> str | None:
     """The article's own outlet, read from a byline near its top, so that "told The
     Harbor Ledger" in a Harbor Ledger story is no intermediary."""
-    if text.find("By ", 0, _BYLINE_WINDOW) == -1:
-        return None  # most articles: no need to try the pattern at every line start
-    found = _BYLINE_RE.search(text, 0, min(len(text), _BYLINE_WINDOW))
-    return found.group(1).strip() if found else None
+    end = min(len(text), _BYLINE_WINDOW)
+    # the pattern can only match at a "By " that starts a line: try it there alone,
+    # in order, rather than at every position of the window
+    position = text.find("By ", 0, _BYLINE_WINDOW)
+    while position != -1:
+        if position == 0 or text[position - 1] == "\n":
+            found = _BYLINE_RE.match(text, position, end)
+            if found:
+                return found.group(1).strip()
+        position = text.find("By ", position + 1, _BYLINE_WINDOW)
+    return None
 
 
 @functools.cache

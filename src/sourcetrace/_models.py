@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -26,6 +26,7 @@ _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
 _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_M = TypeVar("_M", bound=BaseModel)
 _FIELD_ORDER: dict[type, tuple[list[str], set[str]]] = {}
 """Field names of each model class in declaration order, and as a set (copied as the
 fields set of each instance), for ``_Model._trusted``."""
@@ -94,12 +95,20 @@ class _Model(BaseModel):
         if list(values) != order:
             # every field, in declaration order: what validation gives, repr included
             values = {name: values[name] for name in order}
-        model = _new_object(cls)
-        _set_dict(model, values)
-        _set_fields_set(model, fields.copy())
-        _set_extra(model, None)
-        _set_private(model, None)
-        return model
+        return _assemble(cls, values, fields)
+
+
+def _assemble(cls: type[_M], values: dict[str, Any], fields: set[str]) -> _M:
+    """The instance :meth:`_Model._trusted` builds, from ``values`` that already hold
+    every field of ``cls`` in declaration order and ``fields``, the set of their names
+    (copied for the instance). For the extractor's own loops, which write each model's
+    fields out in that order: no keyword arguments to pack, no order to check."""
+    model = _new_object(cls)
+    _set_dict(model, values)
+    _set_fields_set(model, fields.copy())
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model
 
 
 class Span(_Model):

@@ -30,7 +30,19 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .._models import Agent, Claim, Cue, Document, Span
+from .._models import (
+    Agent,
+    Claim,
+    Cue,
+    Document,
+    Span,
+    _assemble,
+    _new_object,
+    _set_dict,
+    _set_extra,
+    _set_fields_set,
+    _set_private,
+)
 from ..text.segment import Quotation, find_quotations, split_paragraphs, split_sentences
 from ._agents import AgentDraft, AgentRegistry, MentionInfo, read_mention
 from ._lexicon import (
@@ -426,7 +438,7 @@ class _Reader:
             return made
         long_sentence = len(tokens) > _MAX_TOKENS
         for offset in range(0, max(len(tokens), 1), _MAX_TOKENS):
-            window = tokens[offset : offset + _MAX_TOKENS]
+            window = tokens[offset : offset + _MAX_TOKENS] if long_sentence else tokens
             if long_sentence and window:
                 # a garbled run-on "sentence": each window is a sentence of its own, so
                 # that no claim carries (and copies) the whole run
@@ -1246,7 +1258,11 @@ def _tail_phrase(toks: list[_Tok], first: int, stop: int) -> int:
         return 2  # "Thursday evening"
     for phrase in _TAIL_PHRASES:
         size = len(phrase)
-        if stop - first > size and tuple(t.low for t in toks[stop - size : stop]) == phrase:
+        if (
+            last.low == phrase[-1]  # most often not: no tuple to build
+            and stop - first > size
+            and tuple(t.low for t in toks[stop - size : stop]) == phrase
+        ):
             return size
     return 0
 
@@ -1392,10 +1408,17 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
 def _byline_outlet(text: str) -> str | None:
     """The article's own outlet, read from a byline near its top, so that "told The
     Harbor Ledger" in a Harbor Ledger story is no intermediary."""
-    if text.find("By ", 0, _BYLINE_WINDOW) == -1:
-        return None  # most articles: no need to try the pattern at every line start
-    found = _BYLINE_RE.search(text, 0, min(len(text), _BYLINE_WINDOW))
-    return found.group(1).strip() if found else None
+    end = min(len(text), _BYLINE_WINDOW)
+    # the pattern can only match at a "By " that starts a line: try it there alone,
+    # in order, rather than at every position of the window
+    position = text.find("By ", 0, _BYLINE_WINDOW)
+    while position != -1:
+        if position == 0 or text[position - 1] == "\n":
+            found = _BYLINE_RE.match(text, position, end)
+            if found:
+                return found.group(1).strip()
+        position = text.find("By ", position + 1, _BYLINE_WINDOW)
+    return None
 
 
 @functools.cache
@@ -1478,8 +1501,10 @@ def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:
-    if 0 <= index < len(toks) and toks[index].kind == "w":
-        return toks[index].low
+    if 0 <= index < len(toks):
+        tok = toks[index]  # indexed once: this runs tens of thousands of times an MB
+        if tok.kind == "w":
+            return tok.low
     return None
 
 
@@ -1827,7 +1852,7 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         if tok.kind == "w":
             if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
                 break
-            if _is_verb_cue(tok) and not _gerund_noun(toks, k):
+            if tok.low in CUE_FORMS and _is_verb_cue(tok) and not _gerund_noun(toks, k):
                 break
         elif tok.text == ")":
             # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
@@ -2018,7 +2043,10 @@ def _is_passive(toks: list[_Tok], cue: int) -> bool:
 
 
 def _is_verb_cue(tok: _Tok) -> bool:
-    """A lower-case cue form that can only be a verb ("said", not "reports" or "states")."""
+    """A lower-case cue form that can only be a verb ("said", not "reports" or "states").
+
+    Never true for a word that is no key of ``CUE_FORMS``: the loops that call it for
+    every word test that first, which spares the call for most words."""
     lemma = CUE_FORMS.get(tok.low)
     if lemma is None or not tok.text.islower() or tok.low in PERSON_NOUNS:
         return False
@@ -2046,7 +2074,7 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
     j = comma - 1
     while j >= 0 and comma - j <= 45:
         tok = toks[j]
-        if tok.kind == "q" or (tok.kind == "w" and _is_verb_cue(tok)):
+        if tok.kind == "q" or (tok.kind == "w" and tok.low in CUE_FORMS and _is_verb_cue(tok)):
             break
         if tok.text == ",":
             commas.append(j)
@@ -2858,13 +2886,16 @@ def _time_at(toks: list[_Tok], k: int) -> int | None:
     return None
 
 
+_TIME_STARTS = _TIME_WORDS | _TIME_MODIFIERS
+"""The words a time expression of :func:`_time_at` can start with: one look-up."""
+
+
 def _find_time(
     toks: list[_Tok], frame: tuple[int, int], content: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     first, last = frame
     for k in range(max(0, first), min(len(toks), last + 8)):
-        low = toks[k].low
-        if low not in _TIME_WORDS and low not in _TIME_MODIFIERS:
+        if toks[k].low not in _TIME_STARTS:
             continue
         if _inside_any((toks[k].start, toks[k].end), content):
             continue
@@ -2896,6 +2927,12 @@ def _content_start(toks: list[_Tok], stop: int) -> int:
     return k
 
 
+_FORWARD_TRIGGERS = frozenset({"and", "but", "when", "after", "before", ",", "—", "–", "--", ";"})
+"""What a token of :func:`_forward_end` must be (lower-cased) for a test of it to end the
+content there, unless a quotation comes right before it: every new test there must keep
+to these or widen them."""
+
+
 def _forward_end(toks: list[_Tok], start: int) -> int:
     """Where forward content ends: the sentence end, before the article's own comment
     after a quotation (...," which makes sense), or before a new frame (", said X",
@@ -2903,6 +2940,8 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
     end = len(toks)
     for index in range(start + 1, end):
         tok = toks[index]
+        if tok.low not in _FORWARD_TRIGGERS and toks[index - 1].kind != "q":
+            continue  # most tokens: no test below can end the content at them
         if toks[index - 1].kind == "q":
             follower = index + 1 if tok.text == "," else index
             if _word_at(toks, follower) in ("which", "something"):
@@ -3164,7 +3203,12 @@ def _quote_span_any(tok: _Tok) -> tuple[int, int] | None:
 
 
 def _inside_any(span: tuple[int, int], pieces: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in pieces)
+    first, last = span
+    # a loop, not any(): no generator to set up on each of the many calls
+    for start, end in pieces:  # noqa: SIM110
+        if start <= first and last <= end:
+            return True
+    return False
 
 
 def _is_real_quote(text: str, quote: tuple[int, int], content: list[tuple[int, int]]) -> bool:
@@ -3175,7 +3219,12 @@ def _is_real_quote(text: str, quote: tuple[int, int], content: list[tuple[int, i
 
 
 def _word_count(toks: list[_Tok], first: int, stop: int) -> int:
-    return sum(1 for tok in toks[first:stop] if tok.kind != "p")
+    # a loop, not sum() over a generator: no generator to resume for every token
+    words = 0
+    for tok in toks[first:stop]:
+        if tok.kind != "p":
+            words += 1
+    return words
 
 
 def _only_quotations(tokens: list[_Tok]) -> bool:
@@ -3230,15 +3279,20 @@ def run(
     models: dict[int, Agent] = {}
     for number, agent in enumerate(ordered, start=1):
         # every span is built by Span.of and every value by this module: skip
-        # re-validating what is valid by construction (users' models still validate)
-        models[agent.key] = Agent._trusted(
-            id=f"a{number}",
-            name=agent.name,
-            kind=agent.kind,
-            role=agent.role,
-            affiliation=agent.affiliation,
-            anonymous=agent.anonymous,
-            mentions=list(map(span.__getitem__, sorted(agent.mentions))),
+        # re-validating what is valid by construction (users' models still validate);
+        # the fields are written in declaration order, as _assemble requires
+        models[agent.key] = _assemble(
+            Agent,
+            {
+                "id": f"a{number}",
+                "name": agent.name,
+                "kind": agent.kind,
+                "role": agent.role,
+                "affiliation": agent.affiliation,
+                "anonymous": agent.anonymous,
+                "mentions": list(map(span.__getitem__, sorted(agent.mentions))),
+            },
+            _AGENT_FIELDS,
         )
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
@@ -3249,27 +3303,37 @@ def run(
             kind = "indirect"
         assert draft.cue is not None
         claims.append(
-            Claim._trusted(
-                id=f"c{number}",
-                kind=kind,
-                sentence=span[draft.sentence],
-                content=list(map(span.__getitem__, draft.content)),
-                quotes=list(map(span.__getitem__, draft.quotes)),
-                cue=Cue._trusted(
-                    span=span[draft.cue],
-                    lemma=draft.lemma,
-                    stance=stance_of(draft.lemma),
-                ),
-                source=span[draft.source] if draft.source else None,
-                speaker=models[draft.speaker.key],
-                via=[models[agent.key] for agent in draft.via],
-                time=span[draft.time] if draft.time else None,
+            _assemble(
+                Claim,
+                {
+                    "id": f"c{number}",
+                    "kind": kind,
+                    "sentence": span[draft.sentence],
+                    "content": list(map(span.__getitem__, draft.content)),
+                    "quotes": list(map(span.__getitem__, draft.quotes)),
+                    "cue": _assemble(
+                        Cue,
+                        {
+                            "span": span[draft.cue],
+                            "lemma": draft.lemma,
+                            "stance": stance_of(draft.lemma),
+                        },
+                        _CUE_FIELDS,
+                    ),
+                    "source": span[draft.source] if draft.source else None,
+                    "speaker": models[draft.speaker.key],
+                    "via": [models[agent.key] for agent in draft.via],
+                    "time": span[draft.time] if draft.time else None,
+                },
+                _CLAIM_FIELDS,
             )
         )
     return claims, [models[agent.key] for agent in ordered]
 
 
-_span_of_str = Span._of_str
+_AGENT_FIELDS = set(Agent.model_fields)
+_CLAIM_FIELDS = set(Claim.model_fields)
+_CUE_FIELDS = set(Cue.model_fields)
 
 
 class _SpanCache(dict[tuple[int, int], Span]):
@@ -3282,8 +3346,20 @@ class _SpanCache(dict[tuple[int, int], Span]):
         self.text = text
 
     def __missing__(self, key: tuple[int, int]) -> Span:
-        made = self[key] = _span_of_str(self.text, key[0], key[1])
+        # Span._of_str written out: no call but the model's own four slots
+        text = self.text
+        start, end = key
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)}")
+        made = self[key] = _new_object(Span)
+        _set_dict(made, {"start": start, "end": end, "text": text[start:end]})
+        _set_fields_set(made, _SPAN_FIELDS.copy())
+        _set_extra(made, None)
+        _set_private(made, None)
         return made
+
+
+_SPAN_FIELDS = set(Span.model_fields)
 
 
 def _follows_that(text: str, start: int) -> bool:

@@ -1654,10 +1654,7 @@ def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
         return False
     previous = toks[i - 1].low
     if not (
-        previous[0].isdigit()
-        or previous in _ADJECTIVE_DETERMINERS
-        # "Lund's", not "she's" (she has)
-        or (previous.endswith(("'s", "’s")) and previous[:-2] not in _HAS_CONTRACTIONS)
+        previous[0].isdigit() or previous in _ADJECTIVE_DETERMINERS or _possessive(toks[i - 1])
     ):
         return False
     following = _word_at(toks, i + 1)
@@ -2119,10 +2116,7 @@ def _described_name(
     if not commas:
         return None
     at = commas[0]
-    name = toks[at + 1 : comma]
-    if not 2 <= len(name) <= 4 or not all(
-        (tok.kind == "w" and tok.text[0].isupper()) or tok.text == "." for tok in name
-    ):
+    if not _plain_name(toks, at + 1, comma):
         return None
     seg_start = commas[1] + 1 if len(commas) > 1 else region_start
     while seg_start < at and (toks[seg_start].kind != "w" or toks[seg_start].low in _LEADING_JUNK):

@@ -129,10 +129,6 @@ _PARTICLES: dict[str, tuple[str, ...]] = {
 _FINITE_AFTER_SUBJECT = _wordset(
     "is was are were has have had will would could can should may might must did does do"
 )
-_BETWEEN_CUE_AND_PARTICLE = _wordset(
-    """again also repeatedly publicly today yesterday tonight monday tuesday wednesday
-    thursday friday saturday sunday"""
-)
 _LINKING_WORDS = _wordset("but and so still however yet meanwhile also now then instead indeed")
 _SUBORDINATORS = _wordset(
     """as while when because after before even although though if since until whereas
@@ -177,6 +173,7 @@ _TIME_WORDS = _wordset(
     """yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
     sunday"""
 )
+_BETWEEN_CUE_AND_PARTICLE = _wordset("again also repeatedly publicly") | _TIME_WORDS
 _TIME_UNITS = frozenset({"week", "month", "year", "weekend", "morning", "night", "evening"})
 _TIME_MODIFIERS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early"})
 _RELATIVE_LEADERS = _wordset(
@@ -1377,10 +1374,12 @@ def _only_a_name(text: str, content: list[tuple[int, int]]) -> bool:
 
 
 _NAME_JOINERS = _wordset("of for the and de van von")
-_AFTER_A_NAME = _wordset(
-    """is was are were has have had will would which who that on in at after before
-    during from with about over by last this yesterday today monday tuesday wednesday
-    thursday friday saturday sunday"""
+_AFTER_A_NAME = (
+    _wordset(
+        """is was are were has have had will would which who that on in at after before
+        during from with about over by last this"""
+    )
+    | _TIME_WORDS
 )
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcetrace.text.normalize import normalize
+from sourcetrace.text.normalize import _normalize, normalize
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,36 @@ def test_normalize_is_idempotent_on_its_output(text: str) -> None:
 )
 def test_normalize_number_words(text: str, expected: str) -> None:
     assert normalize(text).text == expected
+
+
+# Words and separators that exercise every path of normalisation: plain words, one or
+# several separators, words it rewrites or merges, abbreviations, numbers, symbols,
+# contractions, non-ASCII letters and combining marks.
+_PIECES = [
+    "harbor", "Ferry", "LOCKS", "a", "x9", "2024", "per", "cent", "Per", "forty", "two",
+    "Forty", "percent", "defence", "cannot", "won't", "don’t", "Reyes’s", "U.S.", "e.g.",
+    "1,000", "3.5", "5%", "$", "&", "café", "cafe\u0301", "Straße", "ﬁne", "_", "’",
+    "'", ".", ",", "-", "—", "“", "”", "(", " ", " ", " ", "  ", "\n", "\u00a0", "\ud800",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_normalize_fast_path_for_plain_words_changes_nothing(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast = _normalize(text, plain_words=True)
+    general = _normalize(text, plain_words=False)
+    assert fast.text == general.text
+    assert list(fast.offsets) == list(general.offsets)
+    assert list(fast.ends) == list(general.ends)
+
+
+def test_normalize_fast_path_on_a_briefing_paragraph() -> None:
+    text = (
+        "MS OKAFOR:  Thank you.  The U.S. delegation arrived at 9 a.m., and forty-two "
+        "inspectors — per cent of them new — said the gates won’t open; fares rose 5%."
+    )
+    fast = _normalize(text, plain_words=True)
+    assert fast.text == _normalize(text, plain_words=False).text
+    assert list(fast.offsets) == list(_normalize(text, plain_words=False).offsets)
+    assert "the us delegation arrived at 9 am and 42 inspectors % of them new" in fast.text

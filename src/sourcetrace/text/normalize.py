@@ -203,15 +203,57 @@ def normalize(text: str) -> NormalizedText:
         >>> normalize("We won’t   leave—ever.").text
         'we will not leave ever'
     """
+    return _normalize(text, plain_words=True)
+
+
+# Lower-cased ASCII words that normalisation changes, or that may merge with a
+# neighbour ("per cent", "forty-two"): they take the general path.
+_CHANGED_WORDS = frozenset(_NUMBER_WORDS) | frozenset(_SPELLING) | frozenset(_CONTRACTIONS)
+_MERGING_WORDS = frozenset({"per", "cent"})
+_SLOW_WORDS = _CHANGED_WORDS | _MERGING_WORDS
+
+
+def _write_run(
+    text: str, start: int, end: int, out: list[str], starts: array[int], ends: array[int]
+) -> None:
+    out.append(text[start:end].lower())
+    starts.extend(range(start, end))
+    ends.extend(range(start + 1, end + 1))
+
+
+def _normalize(text: str, plain_words: bool) -> NormalizedText:
+    """:func:`normalize`; ``plain_words=False`` sends every token down the general path
+    (the fast path for plain ASCII words must give the same result, which a test checks)."""
     out: list[str] = []
     starts: array[int] = array("q")
     ends: array[int] = array("q")
     # Some variants are two tokens in the original ("per cent", "forty-two"): remember
     # where the last word went, to replace it with the merged form.
     last: tuple[int, int, str, int, bool] | None = None  # piece, char, word, orig end, spelled
+    run_start = run_end = -1  # the run of plain words not yet written out
     for match in _TOKEN_RE.finditer(text):
         ostart, oend = match.span()
         raw = match.group()
+        if plain_words and raw.isascii() and raw.isalnum() and raw.lower() not in _SLOW_WORDS:
+            # Most words of a text: letters and digits only, the same once lower-cased
+            # and unable to merge with a neighbour. Words one space apart form a run
+            # whose normalised text is its lower-cased original, offsets one to one.
+            if run_start >= 0:
+                if ostart == run_end + 1 and text[run_end] == " ":
+                    run_end = oend
+                    continue
+                _write_run(text, run_start, run_end, out, starts, ends)
+            if out:
+                out.append(" ")
+                previous_end = ends[-1]
+                starts.append(min(previous_end, ostart))
+                ends.append(max(previous_end, ostart))
+            run_start, run_end = ostart, oend
+            last = None
+            continue
+        if run_start >= 0:
+            _write_run(text, run_start, run_end, out, starts, ends)
+            run_start = -1
         kind = match.lastgroup
         folded = unicodedata.normalize("NFKC", raw).casefold()
         if kind == "abbr":
@@ -270,4 +312,6 @@ def normalize(text: str) -> NormalizedText:
                 starts.extend([ostart] * len(word))
                 ends.extend([oend] * len(word))
             out.append(word)
+    if run_start >= 0:
+        _write_run(text, run_start, run_end, out, starts, ends)
     return NormalizedText("".join(out), text, starts, ends)

@@ -15,6 +15,7 @@ from sourcetrace._config import TraceConfig
 from sourcetrace._errors import InputError
 from sourcetrace._models import Document
 from sourcetrace.match import Corpus, locate
+from sourcetrace.match._index import _QUICK_FOLD, quick_fold
 from sourcetrace.match._match import build_query
 from sourcetrace.text.normalize import normalize
 
@@ -324,3 +325,12 @@ def test_corpus_file_stores_a_document_with_a_lone_surrogate(tmp_path: Path) -> 
     assert reopened.get("odd").text == text
     assert [doc.text for doc in reopened] == [text]
     assert locate("The tunnel is safe", reopened)[0].relation == "verbatim"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=300))
+def test_quick_fold_of_ascii_text_equals_the_general_folding(text: str) -> None:
+    # ASCII text takes a bytes table; anything else the str table and case folding.
+    assert quick_fold(text) == text.translate(_QUICK_FOLD).casefold()
+    assert quick_fold(text + "é") == (text + "é").translate(_QUICK_FOLD).casefold()
+    assert len(quick_fold(text)) == len(text)

@@ -623,6 +623,29 @@ def test_a_bare_form_that_is_as_often_a_noun_needs_a_verb_reading(text: str) -> 
     assert _acts(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry race now moves to Southern states this week that Reyes must win.",
+        "Lund is one of six mayors running in states the governor won in 2024.",
+        "In other coastal states, like Dell and Marrow, the ferries run all winter.",
+        "Some reports that reached the harbor office were never logged.",
+        "Republican attacks on the tender have not slowed the work.",
+    ],
+)
+def test_an_s_form_after_a_preposition_a_plural_determiner_or_an_adjective_is_a_noun(
+    text: str,
+) -> None:
+    # a verb in -s agrees with a singular subject: "some reports" is a noun phrase
+    assert _acts(text) == []
+
+
+def test_an_s_form_after_a_singular_subject_is_still_a_verb() -> None:
+    (claim,) = _acts("The harbor report states that the gates were never tested.")
+    assert claim.source is not None and claim.source.text == "The harbor report"
+    assert claim.cue.span.text == "states"
+
+
 def test_a_noun_like_bare_form_before_a_cue_is_part_of_the_subject() -> None:
     (claim,) = _acts("Voters in each state say the ferry matters more than the bridge.")
     assert claim.source is not None and claim.source.text == "Voters in each state"

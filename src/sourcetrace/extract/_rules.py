@@ -1679,6 +1679,18 @@ def _possessive(tok: _Tok) -> bool:
     return low.endswith(("'s", "’s")) and low[:-2] not in _HAS_CONTRACTIONS
 
 
+_BEFORE_A_PLURAL_NOUN = _wordset(
+    """in across of among between from into throughout within without with by at about
+    over under like unlike many some most few several these those other such various
+    western eastern northern southern midwestern democratic republican battleground swing
+    blue red purple big small large key early neighboring neighbouring member border
+    coastal rural"""
+)
+"""Words after which an -s form is a noun: a preposition, a plural determiner (the verb
+would agree with it without -s: "some claim", not "some claims"), or an adjective
+that qualifies places and groups ("Southern states", "Republican attacks")."""
+
+
 def _verb_reading(toks: list[_Tok], i: int) -> bool:
     """Whether a form like "states" or "attacks" is a verb here. After a number it is a
     noun ("40 states"); as a verb it has a subject that is a pronoun or a name standing
@@ -1695,6 +1707,8 @@ def _verb_reading(toks: list[_Tok], i: int) -> bool:
         return True  # "they claim", "will demand", "to state"
     if previous.low in _NOUN_DETERMINERS or previous.low in _POSSESSIVES:
         return False  # "in their states that ...", "the attacks"
+    if previous.low in _BEFORE_A_PLURAL_NOUN:
+        return False  # "in states that ...", "many reports", "Western states this week"
     if following is not None and (following.kind == "q" or following.text == ":"):
         return True
     if previous.low in PRONOUNS:

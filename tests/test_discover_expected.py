@@ -98,3 +98,14 @@ def test_trace_reports_where_a_claim_not_found_was_expected() -> None:
     # The report round-trips through JSON with its expectations.
     again = type(report).model_validate_json(report.model_dump_json())
     assert again.expected == report.expected
+
+
+def test_a_suffix_after_the_speakers_name_does_not_hide_the_surname() -> None:
+    # "Okafor III" is Okafor in a transcript labelled MS OKAFOR, as matching reads it.
+    article = ARTICLE.replace("Dana Okafor", "Dana Okafor III")
+    okafor = next(c for c in extract_claims(article) if c.speaker.name.endswith("III"))
+    found = {
+        (e.claim_id, e.document_id): (e.reason, e.detail)
+        for e in expected_sources([okafor], _sources())
+    }
+    assert found[okafor.id, "briefing"] == ("speaker_turn", "MS OKAFOR")

@@ -18,8 +18,9 @@ from urllib.parse import urldefrag
 
 from ._config import TraceConfig
 from ._errors import UnsupportedInputError
-from ._models import Agent, Claim, Document, ErrorRecord, Expectation, ExpectationReason
+from ._models import Claim, Document, ErrorRecord, Expectation, ExpectationReason
 from .fetch import links_near as fetch_links_near
+from .text.names import surname as person_surname
 from .text.normalize import normalize
 
 __all__ = [
@@ -192,7 +193,6 @@ def discover(
 
 # Words that say nothing about which outlet or person is meant.
 _NAME_NOISE = frozenset({"the", "a", "an", "of", "and", "news", "inc", "ltd", "plc", "co"})
-_HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "jr", "sr"})
 
 
 @lru_cache(maxsize=4096)
@@ -206,11 +206,6 @@ def _same_name(agent_name: str, written: str) -> bool:
     "Harbor Ministry")."""
     ours, theirs = _name_words(agent_name), _name_words(written)
     return bool(ours and theirs) and (ours <= theirs or theirs <= ours)
-
-
-def _surname(agent: Agent) -> str | None:
-    words = [w for w in normalize(agent.name).text.split() if w not in _HONORIFICS]
-    return words[-1] if words else None
 
 
 def _by_word(names: Iterable[str]) -> dict[str, str]:
@@ -238,7 +233,7 @@ def _expectations(
     if speaker.anonymous:
         return
     if speaker.kind == "person":
-        surname = _surname(speaker)
+        surname = person_surname(speaker.name)
         if surname is None:
             return
         if surname in authors:

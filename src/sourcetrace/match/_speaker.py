@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .._models import Agent, Document, Turn
+from ..text.names import NAME_TITLES, name_words
 from ..text.normalize import normalize
 
 __all__ = ["is_secondary", "speaker_agrees"]
@@ -25,31 +26,6 @@ _QUESTION_LABELS = frozenset(
         "interviewer",
     }
 )
-_TITLES = frozenset(
-    {
-        "mr",
-        "ms",
-        "mrs",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "gen",
-        "col",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "amb",
-        "ambassador",
-        "secretary",
-        "minister",
-        "president",
-        "general",
-    }
-)
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words of a label that name an office rather than a person ("THE SECRETARY",
 # "THE PRESS SECRETARY", "SPOKESPERSON"), besides the titles above.
 _ROLE_WORDS = frozenset(
@@ -103,11 +79,6 @@ def _words(text: str) -> list[str]:
     return normalize(text).text.split()
 
 
-def _surname(name: str) -> str | None:
-    words = [w for w in _words(name) if w not in _TITLES and w not in _SUFFIXES]
-    return words[-1] if words else None
-
-
 def speaker_agrees(speaker: Agent | None, turn: Turn | None, document: Document) -> bool | None:
     """Whether the transcript turn holding a passage is the claim's speaker.
 
@@ -134,12 +105,12 @@ def speaker_agrees(speaker: Agent | None, turn: Turn | None, document: Document)
         return False
     if speaker.anonymous or speaker.kind != "person":
         return None
-    names = [w for w in _words(speaker.name) if w not in _TITLES and w not in _SUFFIXES]
+    names = name_words(speaker.name)
     if not names:
         return None
     if names[-1] in label_words:
         return True
-    if label_words and all(w in _TITLES or w in _ROLE_WORDS for w in label_words):
+    if label_words and all(w in NAME_TITLES or w in _ROLE_WORDS for w in label_words):
         # "THE SECRETARY": an office, not a name. When the transcript's heading names
         # who holds it ("Remarks by Secretary Lena Ortiz"), that settles it; otherwise
         # it is the speaker when the speaker holds that office, and with no role known
@@ -225,7 +196,7 @@ def _holders(heading: str) -> dict[frozenset[str], str]:
 
 def _is_office_word(token: str) -> bool:
     word = token.lower().rstrip(".")
-    return token[0].isupper() and (word in _TITLES or word in _ROLE_WORDS) and word != "the"
+    return token[0].isupper() and (word in NAME_TITLES or word in _ROLE_WORDS) and word != "the"
 
 
 def _holds_office(speaker: Agent, label_words: list[str]) -> bool | None:

@@ -1298,13 +1298,16 @@ def _trim_source(
 
 def _contraction_length(tok: _Tok) -> int:
     """How many characters of a subject are a contracted auxiliary: "they’ve", "she’s"
-    (has or is: "Lund’s" may be a possessive or a firm's name, so only after a pronoun)."""
+    (has or is: "Lund’s" may be a possessive or a firm's name, so only after the words
+    :func:`_possessive` reads the same way, ``_HAS_CONTRACTIONS``)."""
     low = tok.low
     mark = max(low.rfind("’"), low.rfind("'"))
     if mark <= 0 or tok.kind != "w":
         return 0
     suffix = low[mark + 1 :]
-    if suffix in ("ve", "d", "ll", "re", "m") or (suffix == "s" and low[:mark] in PRONOUNS):
+    if suffix in ("ve", "d", "ll", "re", "m"):
+        return len(suffix) + 1
+    if suffix == "s" and low[:mark] in _HAS_CONTRACTIONS:
         return len(suffix) + 1
     return 0
 

@@ -646,6 +646,32 @@ def test_an_s_form_after_a_singular_subject_is_still_a_verb() -> None:
     assert claim.cue.span.text == "states"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lund found herself in trouble with the union on Friday.",
+        "The harbor board has found itself at the center of the row.",
+        "Reyes backed away from the plan on Monday.",
+        "The council backed down after the vote.",
+    ],
+)
+def test_a_cue_verb_in_another_sense_gives_no_claim(text: str) -> None:
+    # finding oneself somewhere, backing away from something: nobody holds a view
+    assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The inspectors found that the gates were never tested.", "the gates were never tested"),
+        ("The union backed the plan to rebuild the quay.", "the plan to rebuild the quay"),
+    ],
+)
+def test_the_same_cue_verbs_with_a_claim_or_an_object(text: str, content: str) -> None:
+    (claim,) = _acts(text)
+    assert _texts(claim) == [content]
+
+
 def test_a_noun_like_bare_form_before_a_cue_is_part_of_the_subject() -> None:
     (claim,) = _acts("Voters in each state say the ferry matters more than the bridge.")
     assert claim.source is not None and claim.source.text == "Voters in each state"

@@ -667,6 +667,10 @@ class _Reader:
             return None  # "All told, the groups spent $2.5 million": in all
         if _word_at(toks, i + 1) == "by" and "as" in (_word_at(toks, i - 1), _word_at(toks, i - 2)):
             return self._as_done_by(toks, i, lemma, sentence)
+        if (lemma, _word_at(toks, i + 1)) in _NOT_SPEECH_COMPLEMENTS or (
+            lemma == "find" and _word_at(toks, i + 1) in _REFLEXIVES
+        ):
+            return None  # "found himself in", "backed away from": not what anyone holds
         progressive = tok.low.endswith("ing") and tok.low != lemma and _after_be(toks, i)
         if tok.low.endswith("ing") and tok.low != lemma and not progressive:
             if " " in lemma and f"{tok.low} {_word_at(toks, i + 1)}" not in CUE_FORMS:
@@ -1682,6 +1686,11 @@ def _possessive(tok: _Tok) -> bool:
     return low.endswith(("'s", "’s")) and low[:-2] not in _HAS_CONTRACTIONS
 
 
+_REFLEXIVES = _wordset("myself yourself himself herself itself ourselves yourselves themselves")
+_NOT_SPEECH_COMPLEMENTS = frozenset(
+    {("back", "away"), ("back", "down"), ("back", "off"), ("back", "out")}
+)
+"""A cue verb and the word after it that give it another sense: "backed away from"."""
 _BEFORE_A_PLURAL_NOUN = _wordset(
     """in across of among between from into throughout within without with by at about
     over under like unlike many some most few several these those other such various

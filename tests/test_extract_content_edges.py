@@ -57,6 +57,47 @@ def test_time_adverb_and_comma_before_that_clause_are_not_content() -> None:
     assert _pieces(claim) == [_span(text, "the recount had been fair to both wards")]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Lund said the gates were never tested in a statement on Friday.",
+            "the gates were never tested",
+        ),
+        (
+            "Reyes called the plan a disaster in a recent interview with the Ledger.",
+            "the plan a disaster",
+        ),
+        (
+            "The mayor said the ferry would run during a news conference at the quay.",
+            "the ferry would run",
+        ),
+    ],
+)
+def test_the_medium_after_the_content_is_not_content(text: str, content: str) -> None:
+    # the statement or interview is how the words were said, not what was said
+    (claim,) = _all(text)
+    assert _pieces(claim) == [_span(text, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Reyes said Ortiz discussed the plan in a conference call with the mayor.",
+            "Ortiz discussed the plan in a conference call with the mayor",
+        ),
+        (
+            "Ortiz said Reyes had lied in an interview with the Ledger that nobody believed.",
+            "Reyes had lied in an interview with the Ledger that nobody believed",
+        ),
+    ],
+)
+def test_a_medium_the_content_itself_reports_stays(text: str, content: str) -> None:
+    (claim,) = _all(text)
+    assert _pieces(claim) == [_span(text, content)]
+
+
 def test_relative_clause_inside_the_content_stays() -> None:
     # "the report that the council wrote" is the claim's subject, not a frame: no
     # preposition opens it, so the content keeps it whole

@@ -2946,10 +2946,57 @@ def _content_start(toks: list[_Tok], stop: int) -> int:
     return k
 
 
-_FORWARD_TRIGGERS = frozenset({"and", "but", "when", "after", "before", ",", "—", "–", "--", ";"})
+_FORWARD_TRIGGERS = frozenset(
+    {"and", "but", "when", "after", "before", "in", "during", ",", "—", "–", "--", ";"}
+)
 """What a token of :func:`_forward_end` must be (lower-cased) for a test of it to end the
 content there, unless a quotation comes right before it: every new test there must keep
 to these or widen them."""
+
+
+_MEDIA = _wordset("tweet statement interview post op-ed letter email e-mail")
+_MEDIA_PAIRS = frozenset({("conference", "call"), ("news", "conference"), ("press", "conference")})
+_MEDIUM_OWNERS = _wordset("a an his her their its")
+_NOT_IN_A_MEDIUM_TAIL = _wordset("that which who whom whose saying because")
+
+
+def _medium_tail(toks: list[_Tok], index: int) -> bool:
+    """Whether the content ends with the medium it was said in: "in a statement", "in
+    a recent interview with the Ledger on Friday", "during a news conference" (a few
+    words at most after it, none opening a clause)."""
+    k = index + 1
+    if _word_at(toks, k) not in _MEDIUM_OWNERS:
+        return False
+    k += 1
+    for _ in range(2):  # "a tweet", "a Facebook post", "a recent radio interview"
+        word = _word_at(toks, k)
+        if word is None:
+            return False
+        if word in _MEDIA or (word, _word_at(toks, k + 1)) in _MEDIA_PAIRS:
+            k += 1 if word in _MEDIA else 2
+            break
+        k += 1
+    else:
+        if _word_at(toks, k) not in _MEDIA:
+            return False
+        k += 1
+    words = 0
+    for tok in toks[k:]:
+        if tok.kind == "q" or tok.low in _NOT_IN_A_MEDIUM_TAIL or tok.text in (",", ";", ":"):
+            return False
+        words += tok.kind == "w"
+    return words <= 8
+
+
+def _speech_word(tok: _Tok) -> bool:
+    """A word of saying or of a medium ("discussed", "asked", "statements"): a belief
+    cue form ("plan", "hope") is as often a noun of the content."""
+    if tok.kind != "w":
+        return False
+    lemma = CUE_FORMS.get(tok.low)
+    if lemma is not None:
+        return lemma not in BELIEF_CUES
+    return tok.low in _MEDIA or tok.low == "statements"
 
 
 def _forward_end(toks: list[_Tok], start: int) -> int:
@@ -3021,6 +3068,15 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
             and _word_at(toks, index + 2) in ("with", "to")
         ):
             return index  # "... said yes, compared with 23 percent who ...": the article's
+        if (
+            tok.low in ("in", "during")
+            and index > start + 2
+            and _medium_tail(toks, index)
+            and not any(_speech_word(other) for other in toks[start:index])
+        ):
+            # "... were never tested in a statement on Friday": how it was said; but in
+            # "... discussed the plan in a conference call" the call is what is reported
+            return index
         if tok.low in ("when", "after", "before") and _word_at(toks, index + 1) in _ASKED:
             return index  # '"We'll see," when asked whether ...': the question is not hers
         after_quote = (

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sourcetrace.text.normalize import _normalize, normalize
+from sourcetrace.match._text import words_of
+from sourcetrace.text.normalize import NormalizedText, _normalize, normalize
 
 
 @pytest.mark.parametrize(
@@ -151,3 +152,17 @@ def test_normalize_fast_path_on_a_briefing_paragraph() -> None:
     assert fast.text == _normalize(text, plain_words=False).text
     assert list(fast.offsets) == list(_normalize(text, plain_words=False).offsets)
     assert "the us delegation arrived at 9 am and 42 inspectors % of them new" in fast.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_words_of_a_normalised_text_are_its_space_separated_runs(text: str) -> None:
+    norm = normalize(text)
+    words = words_of(norm)
+    runs = list(re.finditer(r"\S+", norm.text))
+    assert words.items == [run.group() for run in runs]
+    assert words.starts == [run.start() for run in runs]
+    assert words.ends == [run.end() for run in runs]
+    # any text at all, not only normalised text, takes the general path
+    raw = words_of(NormalizedText(text, text, normalize(text).offsets, normalize(text).ends))
+    assert raw.items == text.split()

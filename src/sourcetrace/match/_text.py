@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import add, sub
 
 from ..text.normalize import NormalizedText, normalize
 
@@ -158,13 +160,19 @@ class Words:
 
 def words_of(norm: NormalizedText, *, index: bool = False, base: int = 0) -> Words:
     """Split a normalised text into words; with ``index``, also map word -> positions."""
-    items: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in _WORD_RE.finditer(norm.text):
-        items.append(match.group())
-        starts.append(match.start())
-        ends.append(match.end())
+    text = norm.text
+    items = text.split()
+    if items == text.split(" "):
+        # Normalised text is words one space apart: the offsets follow from the lengths.
+        lengths = list(map(len, items))
+        ends = list(map(add, accumulate(lengths), range(len(items))))
+        starts = list(map(sub, ends, lengths))
+    else:
+        items, starts, ends = [], [], []
+        for match in _WORD_RE.finditer(text):
+            items.append(match.group())
+            starts.append(match.start())
+            ends.append(match.end())
     positions: dict[str, list[int]] = {}
     if index:
         for i, word in enumerate(items):

@@ -672,6 +672,31 @@ def test_the_same_cue_verbs_with_a_claim_or_an_object(text: str, content: str) -
     assert _texts(claim) == [content]
 
 
+def test_a_plural_with_a_passive_relative_takes_a_bare_form() -> None:
+    text = "Emails reviewed by the Ledger suggest the mayor knew about the leak."
+    claim = next(c for c in _acts(text) if c.cue.span.text == "suggest")
+    assert claim.source is not None and claim.source.text == "Emails reviewed by the Ledger"
+    assert _texts(claim) == ["the mayor knew about the leak"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan backed by the union would close the quay in March.",
+        "Exit polls reported by the Ledger had the mayor ahead.",
+    ],
+)
+def test_a_passive_participle_after_a_noun_gives_no_claim(text: str) -> None:
+    assert _acts(text) == []
+
+
+def test_a_passive_aside_before_the_cue_leaves_the_sentence_its_claim() -> None:
+    (claim,) = _acts("Lund, backed by the union, said the ferry would run all winter.")
+    assert claim.source is not None and claim.source.text == "Lund"
+    assert claim.cue.span.text == "said"
+    assert _texts(claim) == ["the ferry would run all winter"]
+
+
 def test_a_noun_like_bare_form_before_a_cue_is_part_of_the_subject() -> None:
     (claim,) = _acts("Voters in each state say the ferry matters more than the bridge.")
     assert claim.source is not None and claim.source.text == "Voters in each state"

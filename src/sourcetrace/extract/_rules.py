@@ -667,6 +667,20 @@ class _Reader:
             return None  # "All told, the groups spent $2.5 million": in all
         if _word_at(toks, i + 1) == "by" and "as" in (_word_at(toks, i - 1), _word_at(toks, i - 2)):
             return self._as_done_by(toks, i, lemma, sentence)
+        if (
+            _word_at(toks, i + 1) == "by"
+            and tok.low.endswith("ed")
+            and i > 0
+            and not (_word_at(toks, i + 2) or "").endswith("ing")  # "responded by saying"
+            and (
+                (toks[i - 1].kind == "w" and toks[i - 1].low not in _AUX)
+                or (toks[i - 1].text == "," and _aside_before_a_cue(toks, i + 2))
+            )
+        ):
+            # "the plan backed by the Ledger": a passive participle after a noun says
+            # nothing itself; "Lund, backed by the union, said ...": an aside, and the
+            # sentence's claim is the one after it
+            return None
         if (lemma, _word_at(toks, i + 1)) in _NOT_SPEECH_COMPLEMENTS or (
             lemma == "find" and _word_at(toks, i + 1) in _REFLEXIVES
         ):
@@ -920,6 +934,8 @@ class _Reader:
             return True  # "most islanders say", "two campaigners say"
         if _plural_subject(toks, i) or previous in _MASS_DOC_HEADS:
             return True  # "People familiar with the plan say", "Data show"
+        if _passive_relative_head(toks, i) is not None:
+            return True  # "Emails reviewed by the Ledger suggest"
         # "officials say", "companies say", "52 percent say", "records show": a plural
         if _capitalised_plural(toks[i - 1]) or (
             previous not in _SUBJECT_DETERMINERS and _counts_people(toks, i - 1, i, i - 1)
@@ -2259,6 +2275,36 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     return (opener.low in _SUBJECT_DETERMINERS or _is_count(opener)) and _looks_like_agent_noun(
         base
     )
+
+
+def _aside_before_a_cue(toks: list[_Tok], start: int) -> bool:
+    """Whether the phrase from ``start`` closes with a comma and a cue verb follows:
+    "Lund, backed by the union, said ..."."""
+    for k in range(start, min(len(toks) - 1, start + 10)):
+        if toks[k].kind != "w":
+            return toks[k].text == "," and _is_verb_cue(toks[k + 1])
+    return False
+
+
+def _passive_relative_head(toks: list[_Tok], i: int) -> int | None:
+    """The plural head of a subject with a passive relative before the cue at ``i``:
+    "Emails reviewed by the Ledger suggest", "Pilots hired by the port say"."""
+    for by in range(i - 2, max(1, i - 7), -1):
+        tok = toks[by]
+        if tok.kind != "w":
+            return None
+        if tok.low != "by":
+            continue
+        participle, head = toks[by - 1], by - 2
+        if head < 0 or not (participle.text.islower() and participle.low.endswith("ed")):
+            return None
+        low = toks[head].low
+        if toks[head].kind == "w" and (
+            is_person_plural(low) or (low.endswith("s") and low[:-1] in _DOC_HEADS)
+        ):
+            return head
+        return None
+    return None
 
 
 def _participle_after_people(toks: list[_Tok], k: int) -> bool:

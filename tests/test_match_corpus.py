@@ -15,6 +15,7 @@ from sourcetrace._config import TraceConfig
 from sourcetrace._errors import InputError
 from sourcetrace._models import Document
 from sourcetrace.match import Corpus, locate
+from sourcetrace.match._corpus import _groups, _removable
 from sourcetrace.match._index import _QUICK_FOLD, quick_fold
 from sourcetrace.match._match import build_query
 from sourcetrace.text.normalize import normalize
@@ -334,3 +335,35 @@ def test_quick_fold_of_ascii_text_equals_the_general_folding(text: str) -> None:
     assert quick_fold(text) == text.translate(_QUICK_FOLD).casefold()
     assert quick_fold(text + "é") == (text + "é").translate(_QUICK_FOLD).casefold()
     assert len(quick_fold(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(min_value=3, max_value=10), min_size=2, max_size=9),
+    st.floats(min_value=0, max_value=30),
+)
+def test_key_groups_cover_every_match_the_budget_allows(costs: list[int], left: float) -> None:
+    # keys "k0" (rarest) ... ; a match lacks any set of keys whose cost fits the budget
+    select = [f"k{index}" for index in range(len(costs))]
+    cost = dict(zip(select, costs, strict=True))
+    need = len(select) - _removable(costs, left)
+    groups = _groups(select, cost, left, need)
+    if need < 2:
+        assert groups == ()
+        return
+    assert groups and all(len(group) == need for group in groups)
+    for mask in range(1 << len(select)):
+        lacked = [key for index, key in enumerate(select) if mask >> index & 1]
+        if sum(cost[key] for key in lacked) > left:
+            continue
+        held = set(select) - set(lacked)
+        assert any(set(group) <= held for group in groups), (lacked, groups)
+
+
+def test_key_groups_leave_out_pairs_no_match_needs() -> None:
+    # Budget 10.6: a match may lack k0 (10), or k1 (7), or k2 and k3 (5 + 4), never
+    # more; every match holds k0 and k1, or k0 and k2, or k1 and k2. No match needs
+    # k3, the commonest, to be found.
+    cost = {"k0": 10, "k1": 7, "k2": 5, "k3": 4}
+    groups = _groups(list(cost), cost, 10.6, 2)
+    assert sorted(groups) == [("k0", "k1"), ("k0", "k2"), ("k1", "k2")]

@@ -133,18 +133,21 @@ class _Plan:
     select: tuple[str, ...] = ()
     distances: dict[tuple[str, str], int] = field(default_factory=dict)
     """Most keys between two selected keys in a match (``NEAR`` distance)."""
+    groups: tuple[tuple[str, ...], ...] = ()
+    """Sets of ``need`` selected keys of which a match holds one (see :func:`_groups`);
+    empty when every set of ``need`` keys must be asked for."""
 
     def expression(self) -> str:
         """The FTS5 query of the documents that may hold a match."""
         if self.need >= 3 and len(self.select) <= _MAX_TRIPLE_KEYS:
             return " OR ".join(
                 f'NEAR("{a}" "{b}" "{c}", {self._reach(a, b, c)})'
-                for a, b, c in combinations(self.select, 3)
+                for a, b, c in (self.groups or combinations(self.select, 3))
             )
         if self.need >= 2 and len(self.select) <= _MAX_PAIR_KEYS:
             return " OR ".join(
                 f'NEAR("{first}" "{second}", {self.distances[first, second]})'
-                for first, second in combinations(self.select, 2)
+                for first, second in (self.groups or combinations(self.select, 2))
             )
         # Holding `need` of the selected keys means holding one of the rarest
         # len(select) - need + 1 of them.
@@ -192,7 +195,8 @@ def _plan(anchor: AnchorSet, counts: dict[str, int], want: int = 2) -> _Plan:
     the whole of the word list, but one may hold a part of it (a truncated quote): the
     plan is then ``partial`` and asks for two of the three rarest present keys near
     each other. Otherwise keys are taken rarest first until a match must hold two of
-    them (``want`` of them, for a finer search), whichever the budget lets it lack.
+    them (``want`` of them, for a finer search), whichever the budget lets it lack, and
+    :func:`_groups` says which sets of them to ask for.
     """
     present = sorted((counts[key], key) for key in anchor.keys if counts.get(key))
     keys = tuple(key for _, key in present)
@@ -218,6 +222,7 @@ def _plan(anchor: AnchorSet, counts: dict[str, int], want: int = 2) -> _Plan:
             need = size - _removable((cost[key] for key in select), left)
             if need >= want:
                 break
+    groups = () if partial or anchor.budget is None else _groups(select, cost, left, need)
     return _Plan(
         keys,
         max(0, may_miss),
@@ -226,7 +231,47 @@ def _plan(anchor: AnchorSet, counts: dict[str, int], want: int = 2) -> _Plan:
         need,
         select,
         _distances(anchor, select, left, partial),
+        groups,
     )
+
+
+_MAX_GROUP_KEYS = 10
+
+
+def _groups(
+    select: Sequence[str], cost: dict[str, int], left: float, need: int
+) -> tuple[tuple[str, ...], ...]:
+    """The sets of ``need`` keys a query must ask for so that every match is found.
+
+    A match lacks the keys of some set whose cost fits the budget ``left``; it holds
+    the rest. It is enough to cover the smallest such rests (what is left when the
+    budget is spent as fully as it can be): each holds its ``need`` rarest keys, and
+    asking for those finds it. Keys that cost more than the budget can spare together
+    with the others never all go at once, so most sets of two common keys need not be
+    asked for: a quote whose rare words are long is looked for through them. Returns
+    ``()`` (ask for every set) for more than ``_MAX_GROUP_KEYS`` keys.
+    """
+    count = len(select)
+    if need < 2 or count > _MAX_GROUP_KEYS:
+        return ()
+    costs = [cost[key] for key in select]
+    size = 1 << count
+    # spent[mask]: the cost of the keys in mask; cheapest[mask]: its cheapest key
+    spent = [0] * size
+    cheapest = [float("inf")] * size
+    for mask in range(1, size):
+        low = mask & -mask
+        key_cost = costs[low.bit_length() - 1]
+        spent[mask] = spent[mask ^ low] + key_cost
+        cheapest[mask] = min(key_cost, cheapest[mask ^ low])
+    full = size - 1
+    found: dict[tuple[str, ...], None] = {}
+    for mask in range(size):
+        if spent[mask] > left or spent[mask] + cheapest[full ^ mask] <= left:
+            continue  # over the budget, or not spent as fully as it can be
+        rest = [select[index] for index in range(count) if not mask >> index & 1]
+        found[tuple(rest[:need])] = None
+    return tuple(found)
 
 
 def _distances(

@@ -2287,8 +2287,8 @@ def _aside_before_a_cue(toks: list[_Tok], start: int) -> bool:
 
 
 def _passive_relative_head(toks: list[_Tok], i: int) -> int | None:
-    """The plural head of a subject with a passive relative before the cue at ``i``:
-    "Emails reviewed by the Ledger suggest", "Pilots hired by the port say"."""
+    """The plural head of a subject with a passive relative before the cue at ``i``
+    ("Emails reviewed by the Ledger suggest"): a plural of documents or of people."""
     for by in range(i - 2, max(1, i - 7), -1):
         tok = toks[by]
         if tok.kind != "w":

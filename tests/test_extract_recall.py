@@ -680,6 +680,23 @@ def test_a_plural_with_a_passive_relative_takes_a_bare_form() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        ("Emails reviewed by the Ledger suggest the mayor knew.", "Emails", ["Ledger"]),
+        ("Documents obtained by the Ledger show that the mayor knew.", "Documents", ["Ledger"]),
+        ("A report released by the port authority says the gates failed.", "port authority", []),
+    ],
+)
+def test_a_subject_that_names_a_document_speaks_as_after_according_to(
+    text: str, speaker: str, via: list[str]
+) -> None:
+    # the document speaks (or its author), whoever passed it on is an intermediary
+    (claim,) = _acts(text)
+    assert claim.speaker.name == speaker and claim.speaker.kind == "organization"
+    assert [agent.name for agent in claim.via] == via
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The plan backed by the union would close the quay in March.",

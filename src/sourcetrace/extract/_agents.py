@@ -221,6 +221,12 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             definite=definite,
             proper=True,
         )
+    if (
+        name_words == body
+        and len(body) == 1
+        and (body_low[0] in _DOC_NOUNS or body_low[0].removesuffix("s") in _DOC_NOUNS)
+    ):
+        name_words, role_words = [], body  # "Documents obtained by ...": a capital at the start
     if name_words and not has_postmodifier:
         name = " ".join(name_words)
         name_low = {word.lower() for word in name_words}

@@ -546,13 +546,19 @@ class _Reader:
         else:
             info = read_mention(words, self.text[label_span[0] : label_span[1]])
             shouted = all(word.isupper() for word in words if word.isalpha())
-            if not (info.proper or info.head in PERSON_NOUNS) or low in _NOT_LABELS:
+            if (
+                not (info.proper or info.head in PERSON_NOUNS or info.head in _DOC_HEADS)
+                or low in _NOT_LABELS
+            ):  # "MS OKAFOR:", "Spokesman:", and the headline's "Poll:"
                 return None
             if not (
                 shouted
                 or cue_tok
                 or self.registry.knows(info, label_span[0])
-                or (info.kind in ("person", "outlet") and self._named_later(label_span))
+                or (
+                    (info.kind in ("person", "outlet") or info.head in _DOC_HEADS)
+                    and self._named_later(label_span)
+                )
             ):
                 return None  # "Stealth Over Health: ..." is a headline, not a speaker
             if not (shouted or cue_tok) and self._section_heading(tokens[colon + 1 :], para_end):
@@ -785,6 +791,10 @@ class _Reader:
             last -= 1
         source_span = (toks[subject.start].start, toks[last].end)
         via_ranges: list[tuple[int, int]] = []
+        if subject.ref is None and not inverted:
+            # "Emails reviewed by the Ledger suggest": the emails speak, the Ledger relays
+            # them, as after *according to*
+            speaker_range, via_ranges = _author_and_relay(toks, speaker_range)
         if object_range is not None:
             # "quoted Ada Moss, a Lansing native, as saying": the name is the speaker,
             # the whole phrase the source as written

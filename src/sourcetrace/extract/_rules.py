@@ -2680,11 +2680,16 @@ def _author_and_relay(
 def _citing_after(toks: list[_Tok], content: list[tuple[int, int]]) -> tuple[int, int] | None:
     """``X reported that ..., citing Y``: the token range of Y."""
     end = content[-1][1]
-    for k in range(len(toks) - 2):
-        if toks[k].start >= end:
-            if toks[k].text == "," and toks[k + 1].low == "citing":
-                return _noun_phrase_after(toks, k + 2)
-            return None
+    low, high = 0, len(toks)
+    while low < high:  # the first token at or after the content's end
+        middle = (low + high) // 2
+        if toks[middle].start < end:
+            low = middle + 1
+        else:
+            high = middle
+    k = low
+    if k < len(toks) - 2 and toks[k].text == "," and toks[k + 1].low == "citing":
+        return _noun_phrase_after(toks, k + 2)
     return None
 
 

@@ -3041,12 +3041,12 @@ def _medium_tail(toks: list[_Tok], index: int) -> bool:
         if _word_at(toks, k) not in _MEDIA:
             return False
         k += 1
-    words = 0
+    if len(toks) - k > 16:
+        return False  # more than a few words after it: the sentence goes on
     for tok in toks[k:]:
         if tok.kind == "q" or tok.low in _NOT_IN_A_MEDIUM_TAIL or tok.text in (",", ";", ":"):
             return False
-        words += tok.kind == "w"
-    return words <= 8
+    return sum(tok.kind == "w" for tok in toks[k:]) <= 8
 
 
 def _speech_word(tok: _Tok) -> bool:

@@ -680,6 +680,21 @@ def test_a_plural_with_a_passive_relative_takes_a_bare_form() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Pilots hired by the port say the gates jam in the cold.", "say"),
+        ("Engineers employed by the ministry said the gates failed twice.", "said"),
+    ],
+)
+def test_a_plural_of_people_with_a_passive_relative_speaks(text: str, cue: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.cue is not None and claim.cue.span.text == cue
+    assert claim.source is not None and claim.source.text == text.split(f" {cue} ")[0]
+    # the people speak, a group, not the port or the ministry that hired them
+    assert claim.speaker.kind == "group"
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "via"),
     [
         ("Emails reviewed by the Ledger suggest the mayor knew.", "Emails", ["Ledger"]),

@@ -178,7 +178,10 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
         # "a spokesman for the ministry", "people familiar with the talks": the head
         # comes before the preposition
         for index, word in enumerate(body_low):
-            if word in ("for", "of", "at", "with", "from", "familiar", "close", "who", "in"):
+            if word in ("for", "of", "at", "with", "from", "familiar", "close", "who", "in") or (
+                # "pilots hired by the port": a passive relative after the head
+                index > 0 and word.endswith("ed") and body_low[index + 1 : index + 2] == ["by"]
+            ):
                 body_head = body_low[index - 1] if index > 0 else word
                 has_postmodifier = True
                 break

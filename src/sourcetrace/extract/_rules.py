@@ -2251,6 +2251,24 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
         ):
             head_index = k - 1
             break
+    if _head_ok(toks, start, end, head_index):
+        return True
+    # "Pilots hired by the port", "Engineers employed by the ministry": the head before
+    # a passive relative, when the last noun is none ("... led by Dover and the unions"
+    # keeps the unions)
+    for k in range(start + 1, end - 1):
+        if (
+            toks[k].low.endswith("ed")
+            and toks[k].text.islower()
+            and toks[k + 1].low == "by"
+            and toks[k - 1].kind == "w"
+        ):
+            return _head_ok(toks, start, end, k - 1)
+    return False
+
+
+def _head_ok(toks: list[_Tok], start: int, end: int, head_index: int) -> bool:
+    """Whether the word at ``head_index`` can head a speaker's mention."""
     head = toks[head_index]
     low = head.low
     contracted = _contraction_length(head)

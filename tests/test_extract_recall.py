@@ -680,6 +680,29 @@ def test_a_plural_with_a_passive_relative_takes_a_bare_form() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Democrats hoping to win the seat say the ferry matters most.",
+            "Democrats hoping to win the seat",
+        ),
+        (
+            "Voters hoping for a change said the mayor had failed the wards.",
+            "Voters hoping for a change",
+        ),
+        (
+            "Republicans in the harbor wards say the fares are too high.",
+            "Republicans in the harbor wards",
+        ),
+    ],
+)
+def test_a_plural_of_people_before_its_modifier_speaks(text: str, source: str) -> None:
+    # "hoping" is a cue form, but here it modifies the speakers, as "trying" does
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("Pilots hired by the port say the gates jam in the cold.", "say"),

@@ -1564,6 +1564,8 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
     low = toks[head].low
     return (
         is_person_plural(low)
+        # "Democrats hoping to win the seat say": a capitalised plural before its modifier
+        or (head < subject.end - 1 and _capitalised_plural(toks[head]))
         or low in _QUANTITY_HEADS
         # "Cement makers, meanwhile, argue": a plural of people by its ending
         or (low.endswith("s") and _looks_like_agent_noun(low))
@@ -1900,8 +1902,13 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         if tok.kind == "w":
             if tok.low in _CLAUSE_STOP and not _np_and(toks, k):
                 break
-            if tok.low in CUE_FORMS and _is_verb_cue(tok) and not _gerund_noun(toks, k):
-                break
+            if (
+                tok.low in CUE_FORMS
+                and _is_verb_cue(tok)
+                and not _gerund_noun(toks, k)
+                and not (k > 0 and _participle_after_people(toks, k))
+            ):
+                break  # a verb, but not "Democrats hoping to win the seat say"
         elif tok.text == ")":
             # "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
             j = k - 1

@@ -673,20 +673,6 @@ class _Reader:
             return None  # "All told, the groups spent $2.5 million": in all
         if _word_at(toks, i + 1) == "by" and "as" in (_word_at(toks, i - 1), _word_at(toks, i - 2)):
             return self._as_done_by(toks, i, lemma, sentence)
-        if (
-            _word_at(toks, i + 1) == "by"
-            and tok.low.endswith("ed")
-            and i > 0
-            and not (_word_at(toks, i + 2) or "").endswith("ing")  # "responded by saying"
-            and (
-                (toks[i - 1].kind == "w" and toks[i - 1].low not in _AUX)
-                or (toks[i - 1].text == "," and _aside_before_a_cue(toks, i + 2))
-            )
-        ):
-            # "the plan backed by the Ledger": a passive participle after a noun says
-            # nothing itself; "Lund, backed by the union, said ...": an aside, and the
-            # sentence's claim is the one after it
-            return None
         if (lemma, _word_at(toks, i + 1)) in _NOT_SPEECH_COMPLEMENTS or (
             lemma == "find" and _word_at(toks, i + 1) in _REFLEXIVES
         ):
@@ -1680,8 +1666,21 @@ def _clause_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
     """A participle used as an adjective: after a number, a determiner or a possessive
     and before a noun ("40 pledged seats", "all reported donations", "Lund's repeated
-    denials"), or a past participle without "have" ("a club known as", "data shown")."""
+    denials"), a past participle without "have" ("a club known as", "data shown"), or a
+    passive one before its agent after a noun ("the plan backed by the union") or in an
+    aside before the sentence's cue ("Lund, backed by the union, said ...")."""
     low = toks[i].low
+    if (
+        _word_at(toks, i + 1) == "by"
+        and low.endswith("ed")
+        and i > 0
+        and not (_word_at(toks, i + 2) or "").endswith("ing")  # "responded by saying"
+        and (
+            (toks[i - 1].kind == "w" and toks[i - 1].low not in _AUX)
+            or (toks[i - 1].text == "," and _aside_before_a_cue(toks, i + 2))
+        )
+    ):
+        return True
     if low in _PAST_PARTICIPLES:
         return _word_at(toks, i - 1) not in ("has", "have", "had", "having")
     if not low.endswith("ed") or i == 0 or toks[i - 1].kind != "w":
@@ -2264,14 +2263,16 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     # a passive relative, when the last noun is none ("... led by Dover and the unions"
     # keeps the unions)
     for k in range(start + 1, end - 1):
-        if (
-            toks[k].low.endswith("ed")
-            and toks[k].text.islower()
-            and toks[k + 1].low == "by"
-            and toks[k - 1].kind == "w"
-        ):
+        if _passive_relative(toks, k) and toks[k - 1].kind == "w":
             return _head_ok(toks, start, end, k - 1)
     return False
+
+
+def _passive_relative(toks: list[_Tok], k: int) -> bool:
+    """Whether a lower-case past participle before *by* at ``k`` opens a passive
+    relative: "pilots [hired by the port]", "emails [reviewed by the Ledger]"."""
+    tok = toks[k]
+    return tok.text.islower() and tok.low.endswith("ed") and _word_at(toks, k + 1) == "by"
 
 
 def _head_ok(toks: list[_Tok], start: int, end: int, head_index: int) -> bool:
@@ -2330,8 +2331,8 @@ def _passive_relative_head(toks: list[_Tok], i: int) -> int | None:
             return None
         if tok.low != "by":
             continue
-        participle, head = toks[by - 1], by - 2
-        if head < 0 or not (participle.text.islower() and participle.low.endswith("ed")):
+        head = by - 2
+        if head < 0 or not _passive_relative(toks, by - 1):
             return None
         low = toks[head].low
         if toks[head].kind == "w" and (

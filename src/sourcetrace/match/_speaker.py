@@ -27,7 +27,7 @@ _QUESTION_LABELS = frozenset(
     }
 )
 # Words of a label that name an office rather than a person ("THE SECRETARY",
-# "THE PRESS SECRETARY", "SPOKESPERSON"), besides the titles above.
+# "THE PRESS SECRETARY", "SPOKESPERSON"), besides the titles of NAME_TITLES.
 _ROLE_WORDS = frozenset(
     {
         "the",

@@ -881,6 +881,11 @@ def test_reported_from_a_place_that_is_still_a_claim() -> None:
         "A new group called Harbor First is trying to stop the ferry.",
         "Mayor Lena Ortiz called Tom Reyes on Friday.",
         "The union set up a fund called Storm Relief.",
+        "A new group called Harbor First, led by two councillors, is trying to save it.",
+        "The port hired a firm called Tidewater Analytics, which is owned by a donor.",
+        "A company called Quill Marine gave $5,000 to the campaign on June 27.",
+        "A newly formed super PAC called Tide 45 ran its first ads on Monday.",
+        "The islanders staged a play called “The Last Ferry” in the town hall.",
     ],
 )
 def test_called_before_a_bare_name_names_or_phones(text: str) -> None:
@@ -893,6 +898,9 @@ def test_called_before_a_bare_name_names_or_phones(text: str) -> None:
         ("Mayor Lena Ortiz called Reyes a liar.", "Reyes a liar"),
         ("Mayor Lena Ortiz called the plan reckless.", "the plan reckless"),
         ("Mayor Lena Ortiz called on Reyes to resign.", "Reyes to resign"),
+        ("A spokesman for Ortiz called Reyes reckless.", "Reyes reckless"),
+        ("An aide called Reyes “a liar.”", "Reyes “a liar.”"),
+        ("A harbor commission called Lund a liar.", "Lund a liar"),
     ],
 )
 def test_called_with_a_complement_is_a_claim(text: str, content: str) -> None:

@@ -771,6 +771,8 @@ class _Reader:
             return None  # "Quill reported from Harbor City.": where the reporter was
         if lemma == "call" and cue_end == i and not quotes and _only_a_name(self.text, content):
             return None  # "a group called Harbor First", "Lund called Reyes" (phoned)
+        if lemma == "call" and cue_end == i and _names_a_thing(toks, i):
+            return None  # "a PAC called Harbor First, led by ...", "a play called “Tides”"
         speaker_range = subject.ref or (subject.start, subject.end)
         last = subject.span_end - 1
         while last > subject.start and toks[last].kind == "p" and toks[last].text not in (")", "%"):
@@ -1392,6 +1394,48 @@ def _only_a_name(text: str, content: list[tuple[int, int]]) -> bool:
     return words[taken].lower().strip(",.;:") in _AFTER_A_NAME
 
 
+def _names_a_thing(toks: list[_Tok], i: int) -> bool:
+    """Whether "called" at ``i`` gives the name of what an indefinite noun phrase before it
+    stands for: "a new group called Harbor First, led by ...", "one PAC called Stop the
+    Levy", "a band of islanders called Free Tide". A person noun before it keeps the
+    speech reading ("a spokesman called Reyes a liar"), and so does a second object after
+    the name ("called Reyes “a liar”")."""
+    if i == 0 or toks[i - 1].low in PERSON_NOUNS or is_person_plural(toks[i - 1].low):
+        return False
+    k = i - 1
+    while (
+        k >= 0
+        and i - k <= 6
+        and toks[k].kind == "w"
+        and (toks[k].text.islower() or toks[k].text.isupper())  # "a super PAC called"
+        and toks[k].low not in _INDEFINITE_OPENERS
+        and toks[k].low not in _NOT_IN_A_NAMED_PHRASE
+    ):
+        k -= 1
+    if k < 0 or not 1 < i - k <= 6 or toks[k].low not in _INDEFINITE_OPENERS:
+        return False
+    name = i + 1
+    if name < len(toks) and toks[name].text in _OPENING_MARKS:
+        return True  # a title in quotation marks
+    taken = name
+    while taken < len(toks) and (
+        (toks[taken].kind == "w" and toks[taken].text[0].isupper())
+        or (taken > name and toks[taken].low in _NAME_JOINERS)
+        or (taken > name and toks[taken].text.isdigit())
+    ):
+        taken += 1
+    if taken == name:
+        return False
+    if taken == len(toks):
+        return True
+    return toks[taken].low not in _NOUN_DETERMINERS and toks[taken].text not in _OPENING_MARKS
+
+
+_INDEFINITE_OPENERS = _wordset("a an another one")
+_NOT_IN_A_NAMED_PHRASE = (
+    frozenset(PRONOUNS) | _SUBORDINATORS | _wordset("in on at during to via through from")
+)
+_OPENING_MARKS = frozenset("\"“‘'«„")
 _NAME_JOINERS = _wordset("of for the and de van von")
 _AFTER_A_NAME = (
     _wordset(

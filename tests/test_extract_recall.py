@@ -920,6 +920,32 @@ def test_all_told_and_added_before_a_number_frame_no_words(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Reyes continued his tour of the islands on Saturday.",
+        "Ortiz won the primary in Harbor County, adding to her lead over Reyes.",
+        "Ortiz won the primary on Tuesday, continuing her streak over Reyes.",
+    ],
+)
+def test_continue_with_an_object_and_adding_to_a_tally_report_no_speech(text: str) -> None:
+    assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Reyes continued, “The ferry will run.”", "The ferry will run."),
+        ("“The ferry will run,” she continued.", "The ferry will run"),
+        ("She continued that the ferry would run on time.", "the ferry would run on time"),
+        ("The mayor continued: the ferry will run.", "the ferry will run"),
+    ],
+)
+def test_continue_on_its_own_or_before_that_reports_speech(text: str, content: str) -> None:
+    (claim,) = _acts(text)
+    assert _texts(claim) == [content]
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         (

@@ -818,6 +818,8 @@ class _Reader:
         """ ", adding that ...", ", saying ...": a claim of the sentence's speaker."""
         if i == 0 or lemma in BELIEF_CUES:
             return None
+        if _not_a_cue_here(lemma, _word_at(toks, i + 1)) and not _to_an_audience(toks, i + 1):
+            return None  # ", continuing his win streak", ", adding to the confusion"
         with_subject = _with_subject(toks, i)
         before = toks[_coordinator_index(toks, i)]
         if (
@@ -1458,7 +1460,9 @@ def _to_an_audience(toks: list[_Tok], k: int) -> bool:
 def _not_a_cue_here(lemma: str, following: str | None) -> bool:
     """A cue verb used in another sense: "continues to lead", "showed up"."""
     if lemma == "continue":
-        return following == "to"
+        # it reports speech only on its own (", he continued.", "continued: ...") or
+        # before "that": "continued the work", "continued campaigning" are no claims
+        return following is not None and following[0].isalpha() and following != "that"
     if lemma == "show":
         return following in ("up", "off")
     if lemma == "add":

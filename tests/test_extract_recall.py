@@ -946,6 +946,32 @@ def test_continue_on_its_own_or_before_that_reports_speech(text: str, content: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Lund responded by easing the fares for islanders.",
+        "The port responded enthusiastically by cutting its fees.",
+        "Since then, the council has responded by helping to build a new quay.",
+    ],
+)
+def test_responded_by_a_deed_is_no_claim(text: str) -> None:
+    assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Reyes responded by saying the ferry was late.", "responded by saying"),
+        ("Reyes responded by first noting that the ferry was late.", "responded by first noting"),
+        ("Reyes responded by pointing out that the ferry was late.", "responded by pointing out"),
+    ],
+)
+def test_responded_by_a_speech_verb_takes_it_into_the_cue(text: str, cue: str) -> None:
+    (claim,) = _acts(text)
+    assert claim.cue is not None and claim.cue.span.text == cue
+    assert _texts(claim) == ["the ferry was late"]
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         (

@@ -49,6 +49,7 @@ from ._lexicon import (
     ACT_CUES,
     BELIEF_CUES,
     CUE_FORMS,
+    LOADED_CUES,
     NAME_PARTICLES,
     NEUTRAL_CUES,
     ORG_NOUNS,
@@ -717,6 +718,13 @@ class _Reader:
             cue_end = i + 2  # "called again for", "called Wednesday for"
         elif lemma == "call" and _word_at(toks, i + 1) in ("in", "into", "up", "off", "out"):
             return None  # "she called in to a radio show"
+        elif lemma == "respond" and "by" in (_word_at(toks, i + 1), _word_at(toks, i + 2)):
+            # "responded by saying ...": the cue runs to the speech verb; "responded by
+            # easing sanctions" reports a deed
+            how = _speech_by(toks, i)
+            if how is None:
+                return None
+            cue_end = how
         elif _not_a_cue_here(lemma, _word_at(toks, i + 1)) and not _to_an_audience(toks, i + 1):
             return None  # "Ortiz continues to lead", "crowds showed up"
         object_range: tuple[int, int] | None = None
@@ -1457,6 +1465,22 @@ def _to_an_audience(toks: list[_Tok], k: int) -> bool:
     return name.kind == "w" and name.text[0].isupper()
 
 
+def _speech_by(toks: list[_Tok], i: int) -> int | None:
+    """The speech verb of "responded by saying" or "responded quickly by first noting"
+    after the cue at ``i``, or None when the *by* phrase names a deed."""
+    by = i + 1 if _word_at(toks, i + 1) == "by" else i + 2
+    for k in (by + 1, by + 2):
+        word = _word_at(toks, k)
+        if word is not None and word.endswith("ing"):
+            lemma = CUE_FORMS.get(word)
+            if lemma is not None and " " in lemma:
+                # "by pointing out that ...", not "by pointing at the crowd"
+                lemma = CUE_FORMS.get(f"{word} {_word_at(toks, k + 1)}")
+                k += 1
+            return k if lemma in NEUTRAL_CUES or lemma in LOADED_CUES else None
+    return None
+
+
 def _not_a_cue_here(lemma: str, following: str | None) -> bool:
     """A cue verb used in another sense: "continues to lead", "showed up"."""
     if lemma == "continue":
@@ -1711,6 +1735,15 @@ def _clause_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return None
 
 
+def _by_doing(toks: list[_Tok], k: int) -> bool:
+    """Whether a *by* phrase whose first word is at ``k`` names a doing: "by saying",
+    "by first noting", "by quickly easing"."""
+    word = _word_at(toks, k) or ""
+    if word in ("first", "then") or (k < len(toks) and _ly_adverb(toks[k])):
+        word = _word_at(toks, k + 1) or ""
+    return word.endswith("ing")
+
+
 def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
     """A participle used as an adjective: after a number, a determiner or a possessive
     and before a noun ("40 pledged seats", "all reported donations", "Lund's repeated
@@ -1722,7 +1755,7 @@ def _adjectival_participle(toks: list[_Tok], i: int) -> bool:
         _word_at(toks, i + 1) == "by"
         and low.endswith("ed")
         and i > 0
-        and not (_word_at(toks, i + 2) or "").endswith("ing")  # "responded by saying"
+        and not _by_doing(toks, i + 2)  # "responded by saying", "by first noting"
         and (
             (toks[i - 1].kind == "w" and toks[i - 1].low not in _AUX)
             or (toks[i - 1].text == "," and _aside_before_a_cue(toks, i + 2))

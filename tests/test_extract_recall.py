@@ -948,6 +948,30 @@ def test_continue_on_its_own_or_before_that_reports_speech(text: str, content: s
 @pytest.mark.parametrize(
     "text",
     [
+        "Ferry workers would see a 50 percent raise by 2028.",
+        "The harbor police saw the post and closed the quay.",
+        "Ortiz, who has seen her lead in the polls evaporate, spoke on Friday.",
+    ],
+)
+def test_see_with_a_plain_object_is_no_view(text: str) -> None:
+    assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ortiz sees the vote as a warning to the port.", "the vote as a warning to the port"),
+        ("Ortiz saw that the port had failed.", "the port had failed"),
+    ],
+)
+def test_see_with_a_view_is_a_belief(text: str, content: str) -> None:
+    (claim,) = _acts(text)
+    assert _texts(claim) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Lund responded by easing the fares for islanders.",
         "The port responded enthusiastically by cutting its fees.",
         "Since then, the council has responded by helping to build a new quay.",

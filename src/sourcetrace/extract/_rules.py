@@ -674,6 +674,8 @@ class _Reader:
             return None  # "All told, the groups spent $2.5 million": in all
         if _word_at(toks, i + 1) == "by" and "as" in (_word_at(toks, i - 1), _word_at(toks, i - 2)):
             return self._as_done_by(toks, i, lemma, sentence)
+        if lemma == "see" and _sees_a_thing(toks, i):
+            return None  # "would see a 50 percent raise", "saw the tweet and ..."
         if (lemma, _word_at(toks, i + 1)) in _NOT_SPEECH_COMPLEMENTS or (
             lemma == "find" and _word_at(toks, i + 1) in _REFLEXIVES
         ):
@@ -1733,6 +1735,23 @@ def _clause_subject(toks: list[_Tok], i: int) -> tuple[int, int] | None:
             found = _subject_before(toks, j)
             return (found.start, found.end) if found is not None else None
     return None
+
+
+def _sees_a_thing(toks: list[_Tok], i: int) -> bool:
+    """Whether *see* at ``i`` has a plain object, a thing seen or undergone ("would see a
+    raise", "saw the tweet"), rather than a view ("saw the vote as a warning", "sees
+    that ...")."""
+    if _word_at(toks, i + 1) not in _SEEN_OPENERS:
+        return False
+    for k in range(i + 2, min(len(toks), i + 30)):
+        if toks[k].low == "as":
+            return False
+        if toks[k].kind == "p" and toks[k].text in ".;:!?":
+            break
+    return True
+
+
+_SEEN_OPENERS = _wordset("a an the his her their its my our your this these those")
 
 
 def _by_doing(toks: list[_Tok], k: int) -> bool:

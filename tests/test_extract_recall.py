@@ -972,6 +972,29 @@ def test_see_with_a_view_is_a_belief(text: str, content: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Ortiz maintains a wide lead over Reyes in the harbor wards.",
+        "The port has maintained close ties with the ferry union.",
+    ],
+)
+def test_maintain_with_a_kept_object_is_no_claim(text: str) -> None:
+    assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lund maintained that the ferry was safe.", "the ferry was safe"),
+        ("Lund has maintained his innocence.", "his innocence"),
+    ],
+)
+def test_maintain_a_position_is_a_claim(text: str, content: str) -> None:
+    (claim,) = _acts(text)
+    assert _texts(claim) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Lund responded by easing the fares for islanders.",
         "The port responded enthusiastically by cutting its fees.",
         "Since then, the council has responded by helping to build a new quay.",

@@ -676,6 +676,8 @@ class _Reader:
             return self._as_done_by(toks, i, lemma, sentence)
         if lemma == "see" and _sees_a_thing(toks, i):
             return None  # "would see a 50 percent raise", "saw the tweet and ..."
+        if lemma == "maintain" and _keeps_a_thing(toks, i):
+            return None  # "Ortiz maintains a wide lead", not "maintains that ..."
         if (lemma, _word_at(toks, i + 1)) in _NOT_SPEECH_COMPLEMENTS or (
             lemma == "find" and _word_at(toks, i + 1) in _REFLEXIVES
         ):
@@ -1751,6 +1753,17 @@ def _sees_a_thing(toks: list[_Tok], i: int) -> bool:
     return True
 
 
+def _keeps_a_thing(toks: list[_Tok], i: int) -> bool:
+    """Whether *maintain* at ``i`` keeps something ("maintains a wide lead", "maintained
+    close ties") rather than holds a position ("maintains that ...", "maintained his
+    innocence", ", she maintained.")."""
+    following = _word_at(toks, i + 1)
+    if following is None or following == "that":
+        return False
+    return not any(_word_at(toks, k) in _HELD_POSITIONS for k in range(i + 1, i + 5))
+
+
+_HELD_POSITIONS = _wordset("innocence position stance view claim denial")
 _SEEN_OPENERS = _wordset("a an the his her their its my our your this these those")
 
 

@@ -981,6 +981,23 @@ def test_maintain_with_a_kept_object_is_no_claim(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout declined in almost every ward, dropping 50 percent in Harbor City.",
+        "In Harbor County, 36,700 people voted, a 30% decline from the last primary.",
+        "Ferry traffic declined sharply after the storm.",
+    ],
+)
+def test_decline_as_a_fall_is_no_claim(text: str) -> None:
+    assert _acts(text) == []
+
+
+def test_decline_as_a_refusal_is_a_claim() -> None:
+    (claim,) = _acts("Lund declined to comment on the fares.")
+    assert _texts(claim) == ["to comment on the fares"]
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Lund maintained that the ferry was safe.", "the ferry was safe"),

@@ -1491,6 +1491,14 @@ def _not_a_cue_here(lemma: str, following: str | None) -> bool:
         # it reports speech only on its own (", he continued.", "continued: ...") or
         # before "that": "continued the work", "continued campaigning" are no claims
         return following is not None and following[0].isalpha() and following != "that"
+    if lemma == "decline":
+        # "turnout declined in every state", "declined sharply", "a 30% decline from":
+        # a fall, not a refusal
+        return following is not None and (
+            following in ("from", "in", "by", "since", "over")
+            or following.endswith("ly")
+            or following[0].isdigit()
+        )
     if lemma == "show":
         return following in ("up", "off")
     if lemma == "add":

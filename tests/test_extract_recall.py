@@ -631,6 +631,8 @@ def test_a_bare_form_that_is_as_often_a_noun_needs_a_verb_reading(text: str) -> 
         "In other coastal states, like Dell and Marrow, the ferries run all winter.",
         "Some reports that reached the harbor office were never logged.",
         "Republican attacks on the tender have not slowed the work.",
+        "But too many calls today still roll over to the backup center.",
+        "Health worries have dogged Ortiz since March.",
     ],
 )
 def test_an_s_form_after_a_preposition_a_plural_determiner_or_an_adjective_is_a_noun(
@@ -638,6 +640,20 @@ def test_an_s_form_after_a_preposition_a_plural_determiner_or_an_adjective_is_a_
 ) -> None:
     # a verb in -s agrees with a singular subject: "some reports" is a noun phrase
     assert _acts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lund, an aide to Ortiz, calls her record a blueprint.", "her record a blueprint"),
+        ("Reyes calls himself a moderate.", "himself a moderate"),
+        ("Ortiz worries that the ferry will fail.", "the ferry will fail"),
+        ("The union calls for a new vote.", "a new vote"),
+    ],
+)
+def test_calls_and_worries_with_a_subject_and_an_object_are_verbs(text: str, content: str) -> None:
+    (claim,) = _acts(text)
+    assert _texts(claim) == [content]
 
 
 def test_an_s_form_after_a_singular_subject_is_still_a_verb() -> None:

@@ -215,7 +215,7 @@ _FOLLOW_ON_OK = frozenset('.,;:!?…—–-"”’)')
 _PLURAL_NOUN_FORMS = _wordset(
     """states attacks claims reports charges comments remarks questions answers posts
     tweets quotes estimates promises pledges demands responses replies warnings threats
-    concerns fears doubts findings challenges talks"""
+    concerns fears doubts findings challenges talks calls worries"""
 )
 """Cue forms that are as often plural nouns: read as a verb only before what a verb takes."""
 _SINGULAR_NOUN_FORMS = frozenset(
@@ -1859,8 +1859,20 @@ def _verb_reading(toks: list[_Tok], i: int) -> bool:
     previous = toks[i - 1] if i > 0 else None
     following = toks[i + 1] if i + 1 < len(toks) else None
     if previous is None or previous.kind != "w":
-        # "“...,” notes Varga": the inverted order
-        return following is not None and following.kind == "w" and following.text[0].isupper()
+        # "“...,” notes Varga": the inverted order; "Lund, an aide, calls her record ...":
+        # the verb after an appositive, before its object
+        return (
+            following is not None
+            and following.kind == "w"
+            and (
+                following.text[0].isupper()
+                or (
+                    previous is not None
+                    and previous.text == ","
+                    and following.low in _OBJECT_OPENERS
+                )
+            )
+        )
     if previous.text[0].isdigit() or previous.low in _NUMBER_WORDS:
         return False
     if previous.low in _BARE_FORM_SUBJECTS:
@@ -1874,7 +1886,11 @@ def _verb_reading(toks: list[_Tok], i: int) -> bool:
     if previous.low in PRONOUNS:
         return True
     if following is not None and following.kind == "w":
-        return following.low in _OBJECT_OPENERS or following.text[0].isupper()
+        return (
+            following.low in _OBJECT_OPENERS
+            or following.low in _REFLEXIVES  # "Lund calls himself a moderate"
+            or following.text[0].isupper()
+        )
     # "“...,” Varga notes.": a name standing alone, not "the harbor attacks."
     return previous.text[0].isupper() and _word_at(toks, i - 2) not in _NOUN_DETERMINERS
 

@@ -282,6 +282,25 @@ def test_according_to_keeps_the_sources_appositive() -> None:
     assert [c.speaker.name for c in claims if c.speaker] == ["Ida Lund", "Tom Reyes", "Ada Brandt"]
 
 
+def test_according_to_ends_before_a_plural_subject_with_its_verb() -> None:
+    # "officers saw": a subject and its verb open the content, they are no appositive
+    claims = extract_claims(
+        "According to police, officers saw Lund get out of a car and get back into it, "
+        "and they ordered him to drop the flare. "
+        "According to Ida Lund, spokeswoman for the port, the quay will close."
+    )
+    assert [(c.source.text if c.source else None, _texts(c)) for c in claims] == [
+        (
+            "police",
+            [
+                "officers saw Lund get out of a car and get back into it, "
+                "and they ordered him to drop the flare"
+            ],
+        ),
+        ("Ida Lund, spokeswoman for the port", ["the quay will close"]),
+    ]
+
+
 def test_even_is_not_part_of_the_speaker() -> None:
     claim = extract_claims("Even the harbor master said the channel was too shallow.")
     assert len(claim) == 1 and claim[0].source is not None

@@ -2763,6 +2763,10 @@ def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> i
         or (opener.text.islower() and (opener.low in PERSON_NOUNS or opener.low in TITLE_WORDS))
     ):
         return end
+    if opener.low not in ("a", "an", "who", "which") and end + 2 < len(toks):
+        verb = toks[end + 2]
+        if verb.low in _FINITE_AFTER_SUBJECT or _past_verb(verb):
+            return end  # "According to police, officers saw him ...": the content's subject
     for k in range(end + 2, min(len(toks), end + 25)):
         tok = toks[k]
         if tok.kind == "q":

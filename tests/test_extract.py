@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from sourcetrace import ConfigError
 from sourcetrace._models import Claim, Document
 from sourcetrace.extract import (
     LOADED_CUES,
@@ -412,6 +415,42 @@ def test_extract_beliefs_and_acts_are_opt_in() -> None:
         ("call", "a full inquiry"),
     ]
     assert found[1].cue is not None and found[1].cue.span.text == "called for"
+
+
+def test_extract_reads_only_the_belief_and_act_lemmas_it_is_given() -> None:
+    text = (
+        "The mayor thinks the pumps will fail. Lund wants the pumps replaced. "
+        "The union called for a full inquiry. Reyes criticized the plan."
+    )
+    chosen = RuleBasedExtractor(beliefs={"think"}, acts=["criticize"])
+    assert [c.cue.lemma for c in extract_claims(text, extractor=chosen) if c.cue] == [
+        "think",
+        "criticize",
+    ]
+    everything = RuleBasedExtractor(beliefs=True, acts=True)
+    assert [c.cue.lemma for c in extract_claims(text, extractor=everything) if c.cue] == [
+        "think",
+        "want",
+        "call",
+        "criticize",
+    ]
+    assert chosen.beliefs == frozenset({"think"})
+    assert repr(chosen) == "RuleBasedExtractor(beliefs=['think'], acts=['criticize'])"
+    assert repr(everything) == "RuleBasedExtractor(beliefs=True, acts=True)"
+    assert repr(RuleBasedExtractor()) == "RuleBasedExtractor(beliefs=False, acts=False)"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"beliefs": {"think", "shout"}}, "['shout']"),
+        ({"acts": {"say"}}, "['say']"),
+        ({"beliefs": "think"}, "not the string 'think'"),
+    ],
+)
+def test_extract_refuses_lemmas_of_another_kind(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        RuleBasedExtractor(**settings)  # type: ignore[arg-type]
 
 
 def test_extract_interrupted_quote_with_time_in_the_frame() -> None:

@@ -14,9 +14,11 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from .._errors import ConfigError
 from .._models import Agent, Claim, Document
 from ._lexicon import ACT_CUES, BELIEF_CUES, LOADED_CUES, NEUTRAL_CUES
 from ._rules import run
@@ -64,23 +66,67 @@ class RuleBasedExtractor:
     Args:
         beliefs: also read cues of belief, intention and finding ("thinks", "hopes",
             "plans", "found"; see :data:`BELIEF_CUES`) as attributions. They are not
-            statements a fact-checker can trace, so this is off by default.
+            statements a fact-checker can trace, so this is off by default. ``True``
+            reads them all; a collection of lemmas (``{"think", "believe"}``) reads
+            only those.
         acts: also read speech acts that take an object rather than a statement
             ("called for", "criticized", "cited", "declined to"; see :data:`ACT_CUES`).
-            Off by default for the same reason.
+            Off by default for the same reason; ``True`` or a collection of lemmas.
+
+    Raises:
+        ConfigError: a lemma that is not in :data:`BELIEF_CUES` or :data:`ACT_CUES`.
+
+    Example:
+        >>> RuleBasedExtractor(beliefs={"think", "believe"})
+        RuleBasedExtractor(beliefs=['believe', 'think'], acts=False)
     """
 
-    def __init__(self, *, beliefs: bool = False, acts: bool = False) -> None:
-        self.beliefs = beliefs
-        self.acts = acts
+    def __init__(
+        self, *, beliefs: bool | Iterable[str] = False, acts: bool | Iterable[str] = False
+    ) -> None:
+        self.beliefs: frozenset[str] = _chosen_cues("beliefs", beliefs, BELIEF_CUES)
+        """The belief lemmas this extractor reads (empty: none)."""
+        self.acts: frozenset[str] = _chosen_cues("acts", acts, ACT_CUES)
+        """The act lemmas this extractor reads (empty: none)."""
 
     def __repr__(self) -> str:
-        return f"RuleBasedExtractor(beliefs={self.beliefs!r}, acts={self.acts!r})"
+        return (
+            f"RuleBasedExtractor(beliefs={_shown(self.beliefs, BELIEF_CUES)}, "
+            f"acts={_shown(self.acts, ACT_CUES)})"
+        )
 
     def extract(self, document: Document) -> Extraction:
         """The attributed claims of ``document`` and the agents behind them."""
         claims, agents = run(document, beliefs=self.beliefs, acts=self.acts)
         return Extraction(claims=claims, agents=agents)
+
+
+def _chosen_cues(
+    name: str, chosen: bool | Iterable[str], lexicon: frozenset[str]
+) -> frozenset[str]:
+    if chosen is True:
+        return lexicon
+    if chosen is False:
+        return frozenset()
+    if isinstance(chosen, str):
+        raise ConfigError(
+            f"{name}= takes True, False or a collection of lemmas such as "
+            f"{{{chosen!r}}}, not the string {chosen!r}"
+        )
+    picked = frozenset(chosen)
+    unknown = sorted(picked - lexicon)
+    if unknown:
+        raise ConfigError(
+            f"{name}= got {unknown}, which are no lemmas of that kind; "
+            f"choose among {sorted(lexicon)}"
+        )
+    return picked
+
+
+def _shown(chosen: frozenset[str], lexicon: frozenset[str]) -> str:
+    if chosen == lexicon:
+        return "True"
+    return repr(sorted(chosen)) if chosen else "False"
 
 
 _DEFAULT = RuleBasedExtractor()

@@ -294,7 +294,9 @@ class _Draft:
 class _Reader:
     """One pass over one article."""
 
-    def __init__(self, document: Document, *, beliefs: bool, acts: bool = False) -> None:
+    def __init__(
+        self, document: Document, *, beliefs: frozenset[str], acts: frozenset[str]
+    ) -> None:
         self.document = document
         self.text = document.text
         self.beliefs = beliefs
@@ -658,7 +660,7 @@ class _Reader:
             )
         ):
             return None  # "United States", "Reuters Reports", "Harbor Reports Say"
-        if lemma == "cite" and not self.acts:
+        if lemma == "cite" and "cite" not in self.acts:
             return None
         if (
             _word_at(toks, i + 1) == "to"
@@ -1524,7 +1526,7 @@ def _byline_outlet(text: str) -> str | None:
 
 
 @functools.cache
-def _cue_words(beliefs: bool, acts: bool) -> frozenset[str]:
+def _cue_words(beliefs: frozenset[str], acts: frozenset[str]) -> frozenset[str]:
     """The first words of every cue the reader looks for, for its quick sentence test."""
     wanted = {lemma for lemma in set(CUE_FORMS.values()) if _lemma_wanted(lemma, beliefs, acts)}
     return frozenset(form.split()[0] for form, lemma in CUE_FORMS.items() if lemma in wanted) | {
@@ -1547,18 +1549,18 @@ def _letter_runs(words: frozenset[str]) -> re.Pattern[str] | None:
 
 
 @functools.cache
-def _unwanted_lemmas(beliefs: bool, acts: bool) -> frozenset[str]:
+def _unwanted_lemmas(beliefs: frozenset[str], acts: frozenset[str]) -> frozenset[str]:
     """The lemmas :func:`_lemma_wanted` turns down (any other lemma is wanted)."""
     return frozenset(
         lemma for lemma in ACT_CUES | BELIEF_CUES if not _lemma_wanted(lemma, beliefs, acts)
     )
 
 
-def _lemma_wanted(lemma: str, beliefs: bool, acts: bool) -> bool:
+def _lemma_wanted(lemma: str, beliefs: frozenset[str], acts: frozenset[str]) -> bool:
     if lemma in ACT_CUES and lemma not in NEUTRAL_CUES:
-        return acts
+        return lemma in acts
     if lemma in BELIEF_CUES:
-        return beliefs
+        return lemma in beliefs
     return True
 
 
@@ -3561,7 +3563,10 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- freezing into models ---------------------------------------------------------------
 def run(
-    document: Document, *, beliefs: bool = False, acts: bool = False
+    document: Document,
+    *,
+    beliefs: frozenset[str] = frozenset(),
+    acts: frozenset[str] = frozenset(),
 ) -> tuple[list[Claim], list[Agent]]:
     """Read ``document`` and return its claims and the agents that speak or relay them."""
     reader = _Reader(document, beliefs=beliefs, acts=acts)

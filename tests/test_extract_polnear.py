@@ -95,6 +95,14 @@ def test_extract_polnear_adapter_adverb_before_the_cue(
     assert [text[start:end] for start, end in found["cue"]] == ["similarly warned"]
 
 
+def test_extract_polnear_adapter_leaves_out_low_precision_beliefs(
+    adapter: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    text = "Lund wants the ferry to run. Lund knows the quay is shut. Lund thinks it will run."
+    found = adapter(text)
+    assert [[text[start:end] for start, end in item["cue"]] for item in found] == [["thinks"]]
+
+
 def test_extract_polnear_dev_floor() -> None:
     data = os.environ.get("POLNEAR_DIR")
     shared = shared_dir()
@@ -121,4 +129,4 @@ def test_extract_polnear_dev_floor() -> None:
     for key, floor in floors.items():
         precision, _, f1 = figures[key]
         assert 100 * f1 >= floor, (key, round(100 * f1, 1))
-        assert 100 * precision >= 70.0, (key, round(100 * precision, 1))
+        assert 100 * precision >= 75.0, (key, round(100 * precision, 1))

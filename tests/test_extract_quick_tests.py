@@ -20,7 +20,7 @@ from sourcetrace.text.segment import (
     _word_before_period,
 )
 
-CUES = sorted(_cue_words(False, False))
+CUES = sorted(_cue_words(frozenset(), frozenset()))
 WORDS = ["said", "says", "told", "added", "according", "Said", "TOLD", "saying"]
 ASCII = "aXz09_'- .,\n:"
 ANY = ASCII + "’“”éİ\u00a0"
@@ -45,7 +45,7 @@ def _texts(alphabet: str, seed: str) -> list[str]:
 
 @pytest.mark.parametrize("alphabet", [ASCII, ANY], ids=["ascii", "any"])
 def test_sentence_test_is_the_lower_word_pattern(alphabet: str) -> None:
-    reader = _Reader(Document(id="t", text="x"), beliefs=False)
+    reader = _Reader(Document(id="t", text="x"), beliefs=frozenset(), acts=frozenset())
     cues = reader.cue_words
     rng = random.Random(alphabet)
     for text in _texts(alphabet, alphabet):
@@ -59,7 +59,7 @@ def test_sentence_test_is_the_lower_word_pattern(alphabet: str) -> None:
 
 @pytest.mark.parametrize("alphabet", [ASCII, ANY], ids=["ascii", "any"])
 def test_paragraph_test_is_the_letter_run_pattern(alphabet: str) -> None:
-    reader = _Reader(Document(id="t", text="x"), beliefs=False)
+    reader = _Reader(Document(id="t", text="x"), beliefs=frozenset(), acts=frozenset())
     cues = reader.cue_words
     runs = reader.cue_runs
     assert runs is not None and CUES

@@ -95,6 +95,26 @@ def test_extract_polnear_adapter_adverb_before_the_cue(
     assert [text[start:end] for start, end in found["cue"]] == ["similarly warned"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Lund warned about the risks of the plan.", "warned about", "the risks of the plan"),
+        ("Lund said about 20 crews would stay.", "said", "about 20 crews would stay"),
+        (
+            "Lund said about half of the crews would stay.",
+            "said",
+            "about half of the crews would stay",
+        ),
+    ],
+)
+def test_extract_polnear_adapter_about_before_a_number_stays_in_the_content(
+    adapter: Callable[[str], list[dict[str, Any]]], text: str, cue: str, content: str
+) -> None:
+    (found,) = adapter(text)
+    assert [text[start:end] for start, end in found["cue"]] == [cue]
+    assert [text[start:end] for start, end in found["content"]] == [content]
+
+
 def test_extract_polnear_adapter_leaves_out_low_precision_beliefs(
     adapter: Callable[[str], list[dict[str, Any]]],
 ) -> None:

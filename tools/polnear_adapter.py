@@ -69,8 +69,14 @@ _MEDIUM_GAP = re.compile(r"(?:in|on|at|during|via|through)(?:\s+[\w'’.-]+){1,6
 _GAP_END = re.compile(r"(?:\s|,|:|\bthat\b|\"|“|'')*\Z")
 _THAT_BEFORE = re.compile(r"(?<![\w'’])(that),?\s+(?:\"|“|'')?\Z", re.IGNORECASE)
 """The complementiser just before a content: "that ", "that, ", "that “" (any space)."""
-_CUE_PREPOSITION = re.compile(r"(?:about|of|for|with|on|upon|against)\s+", re.IGNORECASE)
-"""A preposition between cue and content is PolNeAR's cue: "[warned of] [the risks]"."""
+_CUE_PREPOSITION = re.compile(
+    r"(?:about(?!\s+(?:\d|half|a\s+(?:dozen|third|quarter|half)\b|(?:one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred)\b))|of|for|with|on"
+    r"|upon|against)\s+",
+    re.IGNORECASE,
+)
+"""A preposition between cue and content is PolNeAR's cue: "[warned of] [the risks]"; not
+*about* before a number, where it is part of the content ("said about 20 people ...")."""
 
 
 def _auxiliary_like(word: str) -> bool:

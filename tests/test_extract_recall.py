@@ -1334,3 +1334,46 @@ def test_a_participle_after_a_plural_of_people_is_part_of_the_subject(
 ) -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "The timing does not surprise Harbor pollster Ida Lund: “Late surges are common.”",
+            "Harbor pollster Ida Lund",
+            "Ida Lund",
+        ),
+        ("Turnout matters - Ida Lund: “The islands vote late.”", "Ida Lund", "Ida Lund"),
+        (
+            "Rep. Tom Reyes (R-Harbor):“I have not heard that figure.”",
+            "Rep. Tom Reyes (R-Harbor)",
+            "Tom Reyes",
+        ),
+        (
+            "The audit was blunt. More from the report: “The gates were never tested.”",
+            "the report",
+            "report",
+        ),
+    ],
+)
+def test_a_name_before_a_colon_speaks_the_quotation_that_ends_the_sentence(
+    text: str, source: str, speaker: str
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source
+    assert claim.speaker.name == speaker
+    assert claim.cue.span.text == ":" and claim.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan has one aim: “Keep the ferry running.”",
+        "Lund sent a blunt message to Mayor Ortiz: “Stop cutting the ferry.”",
+        "The crowd chanted in Harbor City: “Save the ferry.”",
+        "Lund: “We stay.” is the slogan on every poster.",
+    ],
+)
+def test_a_colon_after_an_audience_a_place_or_no_name_gives_no_speaker(text: str) -> None:
+    assert [c.speaker.name for c in extract_claims(text)] == []

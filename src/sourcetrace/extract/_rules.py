@@ -456,7 +456,56 @@ class _Reader:
                     made.append(draft)
                     self.drafts.append(draft)
                     covered = max(end for _, end in (*draft.content, (tok.end, tok.end)))
+        if not made and not long_sentence:
+            introduced = self._colon_quote(tokens, sentence)
+            if introduced is not None:
+                made.append(introduced)
+                self.drafts.append(introduced)
         return made
+
+    def _colon_quote(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
+        """'... does not surprise pollster Ida Lund: “...”': a name before a colon whose
+        quotation ends the sentence speaks the quotation (a label opening a paragraph is
+        :meth:`_label`'s)."""
+        colon = next((k for k, tok in enumerate(tokens) if tok.text == ":"), -1)
+        if colon < 1 or colon + 1 >= len(tokens) or tokens[colon + 1].kind != "q":
+            return None
+        if any(tok.kind != "p" for tok in tokens[colon + 2 :]):
+            return None  # the quotation must end the sentence
+        span = _name_before_colon(tokens, colon)
+        if span is None:
+            return None  # "The plan has one aim: “...”": no speaker
+        start, end, last = span
+        k = start
+        while (
+            k > 0
+            and tokens[k - 1].kind == "w"
+            and (tokens[k - 1].low in _NP_WORDS_BEFORE_A_NAME or tokens[k - 1].text[0].isupper())
+        ):
+            k -= 1  # "to the Dutch newspaper NRC Handelsblad:": the phrase the name ends
+        before = _word_at(tokens, k - 1)
+        if before in CUE_FORMS:
+            return None  # "He quoted Lund: “...”", "told Lund:": the cue's own frame
+        if before in _AUDIENCE_PREPOSITIONS and not (
+            before == "from" and tokens[end - 1].low in _DOC_HEADS
+        ):
+            return None  # "a message to Trump:", "on CNN:", but "More from the report:"
+        quote = _quote_span(self.text, tokens[colon + 1])
+        if quote[0] >= quote[1]:
+            return None
+        return self._make(
+            tokens,
+            sentence,
+            [quote],
+            [quote],
+            tokens[colon].start_end(),
+            "say",
+            (start, end),
+            (tokens[start].start, tokens[last].end),
+            [],
+            None,
+            (start, colon),
+        )
 
     def _signed_quote(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
         """“...” ― Ada Brandt: a quotation signed with a dash and a name."""
@@ -1388,6 +1437,61 @@ def _anonymity_request(text: str, content: list[tuple[int, int]]) -> bool:
     start, end = content[0]
     found = _ANONYMITY_RE.match(text, start, end)
     return found is not None and _ANONYMITY_ENDS.match(text, found.end(), end) is not None
+
+
+_AUDIENCE_PREPOSITIONS = _wordset("to of on in with at from for about by")
+_NP_WORDS_BEFORE_A_NAME = (
+    frozenset({"the", "a", "an"}) | PERSON_NOUNS | TITLE_WORDS | OUTLET_NOUNS | ORG_NOUNS
+)
+
+
+def _name_before_colon(toks: list[_Tok], colon: int) -> tuple[int, int, int] | None:
+    """The speaker written before a colon: a proper name with its title and party
+    ("Rep. Tom Reyes (R-Harbor)"), with the role and its modifiers before it ("Harbor
+    pollster Ida Lund"), or a document ("the report"). Returns the first token, the end
+    of the name and the last token of the mention, or None."""
+    name_end = colon
+    if toks[colon - 1].text == ")":
+        opening = next(
+            (k for k in range(colon - 2, max(colon - 9, 0), -1) if toks[k].text == "("), 0
+        )
+        if opening < 1:
+            return None
+        name_end = opening
+    k = name_end
+    while k > 0 and name_end - k < 6:
+        tok = toks[k - 1]
+        if tok.kind == "w" and (
+            tok.text[0].isupper()
+            or (k < name_end and tok.low in NAME_PARTICLES)
+            or (k < name_end and tok.low == "and" and k >= 2 and toks[k - 2].text[0].isupper())
+        ):
+            k -= 1  # "Ida Lund", "Mark van Berg", "Ida Lund and Tom Reyes"
+        elif tok.text == "." and k >= 2 and toks[k - 2].kind == "w" and len(toks[k - 2].text) <= 4:
+            k -= 1  # "Rep.", "Dr."
+        else:
+            break
+    if k == name_end:
+        if (
+            name_end >= 2
+            and toks[name_end - 1].low in _DOC_HEADS
+            and toks[name_end - 2].low in _NOUN_DETERMINERS
+        ):
+            return name_end - 2, name_end, colon - 1  # "More from the report: “...”"
+        return None
+    if toks[k].text == "." or toks[name_end - 1].low.endswith(("'s", "’s")):
+        return None
+    start = k
+    while (
+        start > 0
+        and toks[start - 1].kind == "w"
+        and (toks[start - 1].low in PERSON_NOUNS or toks[start - 1].low in TITLE_WORDS)
+    ):
+        start -= 1
+    if start < k:
+        while start > 0 and toks[start - 1].kind == "w" and toks[start - 1].text[0].isupper():
+            start -= 1  # "Harbor pollster Ida Lund", "Republican strategist ..."
+    return start, name_end, colon - 1
 
 
 def _only_a_name(text: str, content: list[tuple[int, int]]) -> bool:

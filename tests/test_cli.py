@@ -133,3 +133,26 @@ def test_an_article_without_attributed_claims_says_so() -> None:
     assert result.returncode == 0, result.stderr
     assert "0 claims" in result.stdout
     assert "No attributed claims found" in result.stdout
+
+
+def test_trace_reads_the_belief_and_act_cues_asked_for() -> None:
+    text = (
+        "Mayor Lena Ortiz thinks the gates will hold. "
+        "Ortiz wants a new ferry. "
+        "The union called for an inquiry.\n"
+    )
+    default = run("trace", "-", "--json", stdin=text.encode())
+    assert default.returncode == 0, default.stderr
+    assert TraceReport.model_validate_json(default.stdout).claims == []
+    chosen = run("trace", "-", "--json", "--beliefs", "think", "--acts", "all",
+                 stdin=text.encode())
+    assert chosen.returncode == 0, chosen.stderr
+    report = TraceReport.model_validate_json(chosen.stdout)
+    assert [c.cue.lemma for c in report.claims if c.cue] == ["think", "call"]
+
+
+def test_trace_refuses_an_unknown_cue_lemma_in_one_line() -> None:
+    result = run("trace", "-", "--beliefs", "think,shout", stdin=b"Ortiz thinks so.\n")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "shout" in lines[0]

@@ -25,6 +25,7 @@ from ._errors import SourcetraceError
 from ._models import Document, ProvenanceGraph, TraceReport
 from ._tracer import trace as run_trace
 from ._version import __version__
+from .extract import RuleBasedExtractor
 from .fetch import ReplayTransport
 from .match import Corpus
 
@@ -155,6 +156,22 @@ def trace_command(
     no_robots: Annotated[
         bool, typer.Option("--ignore-robots", help="Do not honour robots.txt.")
     ] = False,
+    beliefs: Annotated[
+        str | None,
+        typer.Option(
+            "--beliefs",
+            help="Also read cues of belief and intention: 'all', or lemmas separated by "
+            "commas (think,believe). See BELIEF_CUES.",
+        ),
+    ] = None,
+    acts: Annotated[
+        str | None,
+        typer.Option(
+            "--acts",
+            help="Also read speech acts with an object (called for, criticized): 'all', "
+            "or lemmas separated by commas (criticize,call). See ACT_CUES.",
+        ),
+    ] = None,
 ) -> None:
     """Trace ARTICLE's attributed claims against the given sources."""
     if article == "-":
@@ -175,6 +192,7 @@ def trace_command(
         )
         transport = ReplayTransport(replay) if replay is not None else None
         sources: list[Any] = [*(source or ()), *(Corpus(path) for path in corpus or ())]
+        extractor = RuleBasedExtractor(beliefs=_lemmas(beliefs), acts=_lemmas(acts))
     except (ValueError, SourcetraceError) as exc:
         _fail(_one_line(exc))
         return
@@ -200,10 +218,12 @@ def trace_command(
 
                 report = run_trace(
                     article_input, sources, config=config, progress=progress,
-                    transport=transport,
+                    transport=transport, extractor=extractor,
                 )
         else:
-            report = run_trace(article_input, sources, config=config, transport=transport)
+            report = run_trace(
+                article_input, sources, config=config, transport=transport, extractor=extractor
+            )
     except SourcetraceError as exc:
         _fail(str(exc))
         return
@@ -224,6 +244,15 @@ def trace_command(
     out.print(render_rich(report))
     if html is not None:
         out.print(f"HTML report written to {html}")
+
+
+def _lemmas(option: str | None) -> bool | frozenset[str]:
+    """``--beliefs``/``--acts``: none, every lemma ('all'), or the lemmas listed."""
+    if option is None:
+        return False
+    if option.strip().lower() == "all":
+        return True
+    return frozenset(word.strip().lower() for word in option.split(",") if word.strip())
 
 
 @app.command("schema")

@@ -1377,3 +1377,18 @@ def test_a_name_before_a_colon_speaks_the_quotation_that_ends_the_sentence(
 )
 def test_a_colon_after_an_audience_a_place_or_no_name_gives_no_speaker(text: str) -> None:
     assert [c.speaker.name for c in extract_claims(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Asked if the ferry plan was legal, 46 percent of islanders said yes.", "yes"),
+        ("The board said yes, and work began on Monday.", "yes"),
+        ("Pressed again, the harbor master said no.", "no"),
+        ("Lund said, yes, the ferry would run.", "yes, the ferry would run"),
+        ("Lund said no one had asked.", "no one had asked"),
+    ],
+)
+def test_said_yes_or_no_is_a_whole_answer(text: str, content: str) -> None:
+    (claim,) = extract_claims(text)
+    assert _texts(claim) == [content]

@@ -1131,7 +1131,15 @@ class _Reader:
             end = _opening_clause_end(toks, start, end)
         if lemma in _OBJECT_ACTS and start < end and toks[start].kind == "w":
             end = _object_end(toks, start, end)
+        if _word_at(toks, start) in ("yes", "no") and (
+            start + 1 >= end
+            or toks[start + 1].text in (".", ";", "!")
+            or (toks[start + 1].text == "," and _word_at(toks, start + 2) in ("and", "but"))
+        ):
+            end = start + 1  # "46 percent said yes", "said no, and work stopped": an answer
         forward_words = _word_count(toks, start, end) if start < end else 0
+        if forward_words == 1 and _word_at(toks, start) in ("yes", "no"):
+            forward_words = 2  # a whole answer in one word
         forward_quote = start < end and toks[start].kind == "q"
         if backward:
             quoted_before = all(tok.kind in ("q", "p") for tok in toks[:before_end])

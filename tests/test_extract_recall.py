@@ -1392,3 +1392,19 @@ def test_a_colon_after_an_audience_a_place_or_no_name_gives_no_speaker(text: str
 def test_said_yes_or_no_is_a_whole_answer(text: str, content: str) -> None:
     (claim,) = extract_claims(text)
     assert _texts(claim) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A report published Wednesday said the port had hidden the costs.",
+            "A report published Wednesday",
+        ),
+        ("New polls released Sunday showed Ortiz in the lead.", "New polls released Sunday"),
+        ("Documents obtained Tuesday show the port knew.", "Documents obtained Tuesday"),
+    ],
+)
+def test_a_document_with_its_date_speaks(text: str, source: str) -> None:
+    (claim,) = _acts(text)
+    assert claim.source is not None and claim.source.text == source

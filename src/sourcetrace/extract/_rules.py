@@ -2087,6 +2087,18 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         and toks[k - 2].low not in _SOURCE_TAILS
     ):
         k -= 2  # "Lund earlier Thursday said", "Reyes late Monday told ..."
+    if (
+        k >= 1
+        and k + 1 < cue
+        and toks[k + 1].low in _TIME_WORDS
+        and toks[k].text.islower()
+        and (toks[k].low.endswith("ed") or toks[k].low in _PAST_PARTICIPLES)
+        and (toks[k - 1].low in _DOC_HEADS or toks[k - 1].low[:-1] in _DOC_HEADS)
+    ):
+        # "A report published Wednesday said", "The order released Friday says": the
+        # document is the head, its date part of the written mention
+        place_end = k + 2
+        k -= 1
     if k >= 2 and toks[k].text in ("—", "–", "-", "--"):
         # "Ada Brandt - the port's pilot - told ...": an aside in dashes
         for j in range(k - 2, max(0, k - 30), -1):

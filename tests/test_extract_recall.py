@@ -1408,3 +1408,14 @@ def test_said_yes_or_no_is_a_whole_answer(text: str, content: str) -> None:
 def test_a_document_with_its_date_speaks(text: str, source: str) -> None:
     (claim,) = _acts(text)
     assert claim.source is not None and claim.source.text == source
+
+
+def test_a_quotation_with_no_closing_comma_before_its_speaker_is_still_content() -> None:
+    (claim,) = extract_claims("“The vote is a battle of niches” Lund said.")
+    assert _texts(claim) == ["The vote is a battle of niches"]
+    assert claim.kind == "direct" and claim.speaker.name == "Lund"
+
+
+def test_a_title_in_quotation_marks_before_a_name_is_no_content() -> None:
+    (claim,) = _acts("“Harbor Nights” host Ida Lund on Thursday showed that the ferry was late.")
+    assert _texts(claim) == ["the ferry was late"]

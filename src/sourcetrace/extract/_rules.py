@@ -2011,11 +2011,26 @@ def _verb_reading(toks: list[_Tok], i: int) -> bool:
 
 def _ends_content(tok: _Tok, first: bool = False) -> bool:
     """Whether ``tok`` closes a stretch of content before a source: a comma or a quote
-    (a full stop too, for a quotation that opens the sentence: “We stay.” Reyes said.)."""
+    (a full stop too, for a quotation that opens the sentence: “We stay.” Reyes said.;
+    or no mark at all there: “We stay” Reyes said.)."""
     if tok.kind == "q":
         inner = tok.text.rstrip("”»\"“›‟'’‘‹ \t")  # a quotation may close inside another
-        return bool(inner) and inner[-1] in (",?!—–-….;" if first else ",?!—–-…")
+        if first:
+            return bool(inner) and (inner[-1] in ",?!—–-….;" or _unmarked_statement(inner))
+        return bool(inner) and inner[-1] in ",?!—–-…"
     return tok.text in (",", "—", "–")
+
+
+def _unmarked_statement(inner: str) -> bool:
+    """A quotation that ends with no mark and reads as a statement, not a title: four
+    words or more, not all capitalised ("“The vote is a battle of niches” Lund said", not
+    "“Daily Show” host Trevor Noah")."""
+    words = inner.split()
+    return (
+        inner[-1].isalnum()
+        and len(words) >= 4
+        and not all(word[:1].isupper() for word in words if word[:1].isalpha())
+    )
 
 
 class _Subject(NamedTuple):

@@ -1419,3 +1419,32 @@ def test_a_quotation_with_no_closing_comma_before_its_speaker_is_still_content()
 def test_a_title_in_quotation_marks_before_a_name_is_no_content() -> None:
     (claim,) = _acts("“Harbor Nights” host Ida Lund on Thursday showed that the ferry was late.")
     assert _texts(claim) == ["the ferry was late"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "Lund, the author of “Tides,” a book about the harbor, said fares would rise.",
+            "Lund, the author of “Tides,” a book about the harbor",
+            "Lund",
+        ),
+        (
+            "Ortiz, who calls Reyes a “menace,” said fares would rise.",
+            "Ortiz, who calls Reyes a “menace,”",
+            "Ortiz",
+        ),
+        (
+            "Ferries are “the lifeblood” and “keep us alive,” Ida Lund, the former mayor, said.",
+            "Ida Lund, the former mayor",
+            "Ida Lund",
+        ),
+    ],
+)
+def test_a_short_quotation_inside_an_appositive_belongs_to_the_mention(
+    text: str, source: str, speaker: str
+) -> None:
+    said = [c for c in extract_claims(text) if c.cue and c.cue.lemma == "say"]
+    assert [(c.source.text if c.source else None, c.speaker.name) for c in said] == [
+        (source, speaker)
+    ]

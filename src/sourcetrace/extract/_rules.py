@@ -2144,6 +2144,16 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
             start += 1  # "against 38 percent who said": the phrase, not its preposition
         return _Subject(k, k + 1, k + 1, (start, ref.end))
     span_end = -1
+    if (
+        k >= 2
+        and toks[k].kind == "q"
+        and toks[k].text.rstrip("”»\"’' ").endswith(",")
+        and _title_in_an_aside(toks, k)
+    ):
+        # "Ortiz, who calls Reyes a “menace,” said": the aside ends inside the quotation
+        found = _appositive_subject(toks, k)
+        if found is not None:
+            return found._replace(span_end=k + 1)
     if k >= 1 and toks[k].text == "," and toks[k - 1].text == ")":
         k -= 1  # "Sen. Ana Lund (D-Ore.), said": a stray comma after the parenthesis
     if k >= 0 and toks[k].text == ",":
@@ -2406,7 +2416,12 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
     j = comma - 1
     while j >= 0 and comma - j <= 45:
         tok = toks[j]
-        if tok.kind == "q" or (tok.kind == "w" and tok.low in CUE_FORMS and _is_verb_cue(tok)):
+        if tok.kind == "q" and not (
+            _title_in_an_aside(toks, j) and not toks[j + 1].text[0].isupper()
+        ):
+            break  # the content before its speaker: '“...,” Howard Dean, the ...'
+
+        if tok.kind == "w" and tok.low in CUE_FORMS and _is_verb_cue(tok):
             break
         if tok.text == ",":
             commas.append(j)
@@ -2433,6 +2448,17 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
         # person who holds it; read together, as "spokeswoman Ida Berg"
         return _Subject(best[0], comma, comma)
     return _Subject(best[0], best[1], comma)
+
+
+def _title_in_an_aside(toks: list[_Tok], k: int) -> bool:
+    """A short quotation inside an appositive, after a lower-case word: "Hemsley, the
+    author of “Going Viral,” said", "Ortiz, who calls Reyes a “menace,” said"."""
+    return (
+        k >= 1
+        and toks[k - 1].kind == "w"
+        and toks[k - 1].text.islower()
+        and len(toks[k].text.split()) <= 6
+    )
 
 
 def _plain_name(toks: list[_Tok], start: int, end: int) -> bool:

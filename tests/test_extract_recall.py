@@ -1448,3 +1448,37 @@ def test_a_short_quotation_inside_an_appositive_belongs_to_the_mention(
     assert [(c.source.text if c.source else None, c.speaker.name) for c in said] == [
         (source, speaker)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "An official who asked not to be named said the deal was close.",
+            "An official who asked not to be named",
+            "An official",
+        ),
+        (
+            "A port official who spoke on condition of anonymity said the deal was close.",
+            "A port official who spoke on condition of anonymity",
+            "A port official",
+        ),
+        (
+            "One islander who did not want to be named said the deal was close.",
+            "One islander who did not want to be named",
+            "islander",
+        ),
+    ],
+)
+def test_a_restrictive_relative_before_the_cue_belongs_to_the_mention(
+    text: str, source: str, speaker: str
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source
+    assert claim.speaker.name == speaker and claim.speaker.anonymous
+    assert _texts(claim) == ["the deal was close"]
+
+
+def test_a_relative_after_a_verb_and_a_coordinated_cue_is_no_subject() -> None:
+    (claim,) = extract_claims("She met an official who was not named and said the deal was close.")
+    assert claim.source is not None and claim.source.text == "She"

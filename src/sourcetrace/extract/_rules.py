@@ -2043,6 +2043,29 @@ class _Subject(NamedTuple):
     ref: tuple[int, int] | None = None
 
 
+def _relative_who(toks: list[_Tok], last: int) -> int | None:
+    """The *who* of a restrictive relative clause that ends at ``last``, just before a
+    cue: "An official [who asked not to be named]", "a pilot [who did not want to be
+    identified]". Only words between (no punctuation, no speech verb), a noun before it."""
+    if last < 1 or toks[last].kind != "w" or toks[last].low in ("and", "or", "but"):
+        return None  # ", a Republican who served ..., said": an appositive, not this
+    for j in range(last - 1, max(0, last - 14), -1):
+        tok = toks[j]
+        if tok.kind != "w" or tok.low in _SPEECH_FORMS or tok.low in ("and", "or", "but"):
+            return None
+        if tok.low == "who":
+            before = toks[j - 1]
+            if (
+                before.kind == "w"
+                and before.low not in _CLAUSE_STOP
+                and before.low not in PRONOUNS
+                and not before.text[0].isdigit()
+            ):
+                return j
+            return None
+    return None
+
+
 def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     """The subject noun phrase that ends just before the cue."""
     k = cue - 1
@@ -2124,6 +2147,13 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
                 break
             if toks[j].kind == "q":
                 break
+    relative = _relative_who(toks, k)
+    if relative is not None:
+        # "An official who asked not to be named said", "A port official who spoke on
+        # condition of anonymity said": the relative clause is part of the mention
+        ref = _subject_before(toks, relative)
+        if ref is not None and ref.ref is None and ref.span_end == relative:
+            return _Subject(ref.start, ref.end, k + 1)
     if k >= 0 and toks[k].low == "who" and k >= 2 and toks[k - 1].text == ",":
         # "Barkley, who said he votes ...": the source is "who", the speaker Barkley
         ref = _subject_before(toks, k - 1)

@@ -1482,3 +1482,19 @@ def test_a_restrictive_relative_before_the_cue_belongs_to_the_mention(
 def test_a_relative_after_a_verb_and_a_coordinated_cue_is_no_subject() -> None:
     (claim,) = extract_claims("She met an official who was not named and said the deal was close.")
     assert claim.source is not None and claim.source.text == "She"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Officials involved in the talks said the deal was close.",
+            "Officials involved in the talks",
+        ),
+        ("People briefed on the move said the deal was close.", "People briefed on the move"),
+        ("A pollster based in Dover said the deal was close.", "A pollster based in Dover"),
+    ],
+)
+def test_people_with_a_modifying_participle_speak(text: str, source: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source

@@ -2599,7 +2599,25 @@ def _valid_head(toks: list[_Tok], start: int, end: int) -> bool:
     for k in range(start + 1, end - 1):
         if _passive_relative(toks, k) and toks[k - 1].kind == "w":
             return _head_ok(toks, start, end, k - 1)
+        if _participle_after_a_person(toks, k):
+            # "Officials involved in the talks", "People briefed on the move"
+            return _head_ok(toks, start, end, k - 1)
     return False
+
+
+def _participle_after_a_person(toks: list[_Tok], k: int) -> bool:
+    """A past participle and its preposition after a noun of people: "officials
+    [involved in the talks]", "people [briefed on the move]", "a pollster [based in
+    Dover]"."""
+    tok = toks[k]
+    before = toks[k - 1]
+    return (
+        tok.text.islower()
+        and (tok.low.endswith("ed") or tok.low in _PAST_PARTICIPLES)
+        and _word_at(toks, k + 1) in ("in", "on", "with", "to")
+        and before.kind == "w"
+        and (before.low in PERSON_NOUNS or is_person_plural(before.low))
+    )
 
 
 def _passive_relative(toks: list[_Tok], k: int) -> bool:

@@ -1498,3 +1498,11 @@ def test_a_relative_after_a_verb_and_a_coordinated_cue_is_no_subject() -> None:
 def test_people_with_a_modifying_participle_speak(text: str, source: str) -> None:
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize("dash", ["--", "-", "—"])
+def test_an_aside_in_dashes_of_any_kind_belongs_to_the_mention(dash: str) -> None:
+    text = f"Ida Lund {dash} the port's pilot {dash} told the Ledger the gates failed."
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == f"Ida Lund {dash} the port's pilot"
+    assert claim.speaker.name == "Ida Lund" and _texts(claim) == ["the gates failed"]

@@ -2138,12 +2138,18 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
         place_end = k + 2
         k -= 1
     if k >= 2 and toks[k].text in ("—", "–", "-", "--"):
-        # "Ada Brandt - the port's pilot - told ...": an aside in dashes
-        for j in range(k - 2, max(0, k - 30), -1):
+        # "Ada Brandt - the port's pilot - told ...": an aside in dashes; "--" is two
+        # tokens, and so is the dash that opens the aside
+        double = toks[k].text == "-" and toks[k - 1].text == "-"
+        closing = k - 1 if double else k
+        for j in range(closing - 2, max(0, k - 30), -1):
             if toks[j].text == toks[k].text:
-                ref = _subject_before(toks, j) if toks[j - 1].kind == "w" else None
-                if ref is not None and ref.end == j:
-                    return _Subject(ref.start, ref.end, k, ref.ref)
+                opening = j - 1 if double and toks[j - 1].text == "-" else j
+                if double and opening == j:
+                    break
+                ref = _subject_before(toks, opening) if toks[opening - 1].kind == "w" else None
+                if ref is not None and ref.end == opening:
+                    return _Subject(ref.start, ref.end, closing, ref.ref)
                 break
             if toks[j].kind == "q":
                 break

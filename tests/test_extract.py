@@ -372,6 +372,18 @@ def test_extract_signed_quotation() -> None:
     assert claim.kind == "direct" and claim.speaker.name == "Marta Quill"
 
 
+def test_extract_signed_quotations_in_a_row() -> None:
+    text = (
+        "“We want the ferry back.” ― Ida Lund “The fares are too high.” ― Tom Reyes "
+        "“Nobody asked us”. ― Ana Berg\n\n“We stay.” — and the crowd cheered."
+    )
+    assert [(c.speaker.name, c.text) for c in extract_claims(text)] == [
+        ("Ida Lund", "We want the ferry back."),
+        ("Tom Reyes", "The fares are too high."),
+        ("Ana Berg", "Nobody asked us"),
+    ]
+
+
 def test_extract_frame_in_the_middle() -> None:
     claim = _one("The goal, the minister said, is a barrier that holds for a century.")
     assert [c.text for c in claim.content] == ["The goal", "is a barrier that holds for a century"]

@@ -431,10 +431,10 @@ class _Reader:
             label = self._label(tokens, sentence)
             if label is not None:
                 return [label] if label.content else []
-        signed = self._signed_quote(tokens, sentence)
-        if signed is not None:
-            made.append(signed)
-            self.drafts.append(signed)
+        signed = self._signed_quotes(tokens, sentence)
+        if signed:
+            made.extend(signed)
+            self.drafts.extend(signed)
             return made
         long_sentence = len(tokens) > _MAX_TOKENS
         for offset in range(0, max(len(tokens), 1), _MAX_TOKENS):
@@ -507,32 +507,54 @@ class _Reader:
             (start, colon),
         )
 
-    def _signed_quote(self, tokens: list[_Tok], sentence: tuple[int, int]) -> _Draft | None:
-        """“...” ― Ada Brandt: a quotation signed with a dash and a name."""
-        dash = -1
-        for index, tok in enumerate(tokens):
-            if tok.kind == "w":
+    def _signed_quotes(self, tokens: list[_Tok], sentence: tuple[int, int]) -> list[_Draft]:
+        """“...” ― Ada Brandt: quotations signed with a dash and a name, one or several
+        in a row (“...” ― Ada Brandt “...” ― Tom Reyes, as in a page of readers' views)."""
+        if not tokens or tokens[0].kind != "q":
+            return []
+        made: list[_Draft] = []
+        index = 0
+        while index < len(tokens):
+            dash = index
+            while dash < len(tokens) and (
+                tokens[dash].kind == "q"
+                or (tokens[dash].kind == "p" and tokens[dash].text not in _SIGNING_DASHES)
+            ):
+                dash += 1
+            quoted = [tok for tok in tokens[index:dash] if tok.kind == "q"]
+            if not quoted or dash >= len(tokens) or tokens[dash].text not in _SIGNING_DASHES:
                 break
-            if tok.kind == "p" and tok.text in ("―", "—", "–"):
-                dash = index
+            end = dash + 1
+            while (
+                end < len(tokens)
+                and end - dash <= 7
+                and (
+                    (
+                        tokens[end].kind == "w"
+                        and (tokens[end].text[0].isupper() or tokens[end].low in NAME_PARTICLES)
+                    )
+                    or (tokens[end].text == "." and tokens[end - 1].kind == "w")
+                )
+            ):
+                end += 1
+            name = tokens[dash + 1 : end]
+            while name and name[-1].kind == "p":
+                name = name[:-1]
+            if not 0 < len(name) <= 6 or (end < len(tokens) and tokens[end].kind not in ("q", "p")):
                 break
-        if dash < 1 or not any(tok.kind == "q" for tok in tokens[:dash]):
-            return None
-        name = tokens[dash + 1 :]
-        while name and name[-1].kind == "p":
-            name = name[:-1]
-        if not 0 < len(name) <= 6 or not all(
-            tok.kind == "w" and (tok.text[0].isupper() or tok.low in NAME_PARTICLES)
-            for tok in name
-            if tok.kind == "w"
-        ):
-            return None
-        quotes = [
-            span
-            for tok in tokens[:dash]
-            if tok.kind == "q"
-            for span in [_quote_span(self.text, tok)]
-        ]
+            draft = self._signed(quoted, tokens[dash], name, sentence)
+            if draft is None:
+                break
+            made.append(draft)
+            index = end
+            while index < len(tokens) and tokens[index].kind == "p":
+                index += 1
+        return made
+
+    def _signed(
+        self, quoted: list[_Tok], dash: _Tok, name: list[_Tok], sentence: tuple[int, int]
+    ) -> _Draft | None:
+        quotes = [_quote_span(self.text, tok) for tok in quoted]
         span = (name[0].start, name[-1].end)
         info = read_mention(
             [tok.text for tok in name if tok.kind == "w"], self.text[span[0] : span[1]]
@@ -545,7 +567,7 @@ class _Reader:
             sentence=sentence,
             content=quotes,
             quotes=list(quotes),
-            cue=tokens[dash].start_end(),
+            cue=dash.start_end(),
             lemma="say",
             source=span,
             speaker=speaker,
@@ -1564,6 +1586,7 @@ _NOT_IN_A_NAMED_PHRASE = (
     frozenset(PRONOUNS) | _SUBORDINATORS | _wordset("in on at during to via through from")
 )
 _OPENING_MARKS = frozenset("\"“‘'«„")
+_SIGNING_DASHES = frozenset({"―", "—", "–"})
 _NAME_JOINERS = _wordset("of for the and de van von")
 _AFTER_A_NAME = (
     _wordset(

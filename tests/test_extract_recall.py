@@ -1506,3 +1506,32 @@ def test_an_aside_in_dashes_of_any_kind_belongs_to_the_mention(dash: str) -> Non
     (claim,) = extract_claims(text)
     assert claim.source is not None and claim.source.text == f"Ida Lund {dash} the port's pilot"
     assert claim.speaker.name == "Ida Lund" and _texts(claim) == ["the gates failed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Reyes apologized after saying that the islanders were lazy.",
+            "Reyes",
+            "the islanders were lazy",
+        ),
+        (
+            "The mayor was criticized for saying the ferry would run.",
+            "The mayor",
+            "the ferry would run",
+        ),
+        ("Lund spoke for an hour while arguing that fares must fall.", "Lund", "fares must fall"),
+    ],
+)
+def test_a_speech_participle_after_a_preposition_is_the_subjects_claim(
+    text: str, source: str, content: str
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source
+    assert _texts(claim) == [content]
+
+
+def test_for_saying_after_an_object_is_not_the_subjects_claim() -> None:
+    text = "The chairman scolded Reyes for suggesting that the islanders were lazy."
+    assert [c.source.text for c in extract_claims(text) if c.source] == []

@@ -910,6 +910,7 @@ class _Reader:
         if (
             with_subject is None
             and before.text not in (",", "—", "–", "and", "but", "by")
+            and not (lemma in _SAYING_LEMMAS and _said_in_passing(toks, i))
             and not (before.kind == "q" and _ends_content(before))
         ):
             return None  # a participle after a comma, or after a quotation that holds one
@@ -1587,6 +1588,22 @@ _NOT_IN_A_NAMED_PHRASE = (
 )
 _OPENING_MARKS = frozenset("\"“‘'«„")
 _SIGNING_DASHES = frozenset({"―", "—", "–"})
+_SAYING_LEMMAS = frozenset({"say", "tell", "claim", "argue", "suggest", "insist"})
+
+
+def _said_in_passing(toks: list[_Tok], i: int) -> bool:
+    """A speech participle after a preposition whose speaker is the subject: "apologized
+    after saying ...", "while arguing ...", "was criticized for saying ..." (not
+    "scolded Romney for suggesting ...", whose speaker is the object)."""
+    before = _word_at(toks, i - 1)
+    if before in ("after", "before", "while"):
+        return True
+    if before != "for" or i < 3:
+        return False
+    verb = toks[i - 2]
+    return verb.low == "apologized" or (
+        verb.low.endswith("ed") and _word_at(toks, i - 3) in _BE_FORMS
+    )
 _NAME_JOINERS = _wordset("of for the and de van von")
 _AFTER_A_NAME = (
     _wordset(

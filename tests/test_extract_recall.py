@@ -902,6 +902,8 @@ def test_reported_from_a_place_that_is_still_a_claim() -> None:
         "A company called Quill Marine gave $5,000 to the campaign on June 27.",
         "A newly formed super PAC called Tide 45 ran its first ads on Monday.",
         "The islanders staged a play called “The Last Ferry” in the town hall.",
+        "Lund set up a website called “Harbor If Ortiz Wins” that pitches the island.",
+        "The campaign aired a short film called “We Are Islanders” on Channel 4.",
     ],
 )
 def test_called_before_a_bare_name_names_or_phones(text: str) -> None:

@@ -1566,7 +1566,7 @@ def _names_a_thing(toks: list[_Tok], i: int) -> bool:
     if k < 0 or not 1 < i - k <= 6 or toks[k].low not in _INDEFINITE_OPENERS:
         return False
     name = i + 1
-    if name < len(toks) and toks[name].text in _OPENING_MARKS:
+    if name < len(toks) and toks[name].kind == "q":
         return True  # a title in quotation marks
     taken = name
     while taken < len(toks) and (
@@ -1579,14 +1579,15 @@ def _names_a_thing(toks: list[_Tok], i: int) -> bool:
         return False
     if taken == len(toks):
         return True
-    return toks[taken].low not in _NOUN_DETERMINERS and toks[taken].text not in _OPENING_MARKS
+    return toks[taken].low not in _NOUN_DETERMINERS and toks[taken].kind != "q"
 
 
 _INDEFINITE_OPENERS = _wordset("a an another one")
 _NOT_IN_A_NAMED_PHRASE = (
-    frozenset(PRONOUNS) | _SUBORDINATORS | _wordset("in on at during to via through from")
-)
-_OPENING_MARKS = frozenset("\"“‘'«„")
+    frozenset(PRONOUNS)
+    | _SUBORDINATORS
+    | _wordset("in on at during to via through from that which whom")
+)  # "a report that the auditor called “damning”": a relative clause, not a name
 _SIGNING_DASHES = frozenset({"―", "—", "–"})
 _SAYING_LEMMAS = frozenset({"say", "tell", "claim", "argue", "suggest", "insist"})
 
@@ -1926,7 +1927,6 @@ def _keeps_a_thing(toks: list[_Tok], i: int) -> bool:
 
 
 _HELD_POSITIONS = _wordset("innocence position stance view claim denial")
-_SEEN_OPENERS = _wordset("a an the his her their its my our your this these those")
 
 
 def _by_doing(toks: list[_Tok], k: int) -> bool:
@@ -2334,6 +2334,7 @@ _SPEECH_FORMS = _wordset(
 )
 """Forms that can only be speech verbs: their subject is a speaker whatever its noun."""
 _SUBJECT_OPENERS = _wordset("the a an his her their its our my this these those")
+_SEEN_OPENERS = _SUBJECT_OPENERS | {"your"}  # what starts the plain object of *see*
 
 
 def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:

@@ -1537,3 +1537,16 @@ def test_a_speech_participle_after_a_preposition_is_the_subjects_claim(
 def test_for_saying_after_an_object_is_not_the_subjects_claim() -> None:
     text = "The chairman scolded Reyes for suggesting that the islanders were lazy."
     assert [c.source.text for c in extract_claims(text) if c.source] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana M. Berg said the fares were too high.",
+        "“The fares are too high.” ― Ana M. Berg",
+        "The fares are too high, Ana M. Berg told the Ledger.",
+    ],
+)
+def test_a_middle_initial_keeps_its_full_stop_in_the_agents_name(text: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.speaker.name == "Ana M. Berg"

@@ -556,9 +556,7 @@ class _Reader:
     ) -> _Draft | None:
         quotes = [_quote_span(self.text, tok) for tok in quoted]
         span = (name[0].start, name[-1].end)
-        info = read_mention(
-            [tok.text for tok in name if tok.kind == "w"], self.text[span[0] : span[1]]
-        )
+        info = read_mention(_mention_words(name), self.text[span[0] : span[1]])
         if not info.proper:
             return None
         speaker = self.registry.resolve(info, span)
@@ -1338,7 +1336,7 @@ class _Reader:
         self, toks: list[_Tok], token_range: tuple[int, int]
     ) -> tuple[MentionInfo | None, tuple[int, int]]:
         first, last = token_range
-        words = [tok.text for tok in toks[first:last] if tok.kind == "w"]
+        words = _mention_words(toks[first:last])
         span = (toks[first].start, toks[last - 1].end)
         if not words:
             return None, span
@@ -1349,6 +1347,26 @@ class _Reader:
             span = (span[0], span[1] - contracted)
         info = read_mention(words, self.text[span[0] : span[1]])
         return info, span
+
+
+def _mention_words(toks: list[_Tok]) -> list[str]:
+    """The words of a mention, an initial with its full stop ("Ana M. Berg", "George W.
+    Bush"): the tokenizer splits the stop off a one-letter word."""
+    words: list[str] = []
+    for index, tok in enumerate(toks):
+        if tok.kind == "w":
+            words.append(tok.text)
+        elif (
+            tok.text == "."
+            and words
+            and index
+            and toks[index - 1].kind == "w"
+            and toks[index - 1].end == tok.start
+            and len(toks[index - 1].text) == 1
+            and toks[index - 1].text.isupper()
+        ):
+            words[-1] += "."
+    return words
 
 
 # Words that end a subject without being part of the mention: "Richards and Menendez

@@ -1358,7 +1358,6 @@ def _mention_words(toks: list[_Tok]) -> list[str]:
             words.append(tok.text)
         elif (
             tok.text == "."
-            and words
             and index
             and toks[index - 1].kind == "w"
             and toks[index - 1].end == tok.start

@@ -13,6 +13,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from ._lexicon import (
     NAME_PARTICLES,
@@ -32,43 +33,45 @@ __all__ = ["AgentDraft", "AgentRegistry", "MentionInfo", "read_mention"]
 # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" written so that the pattern opens with a character
 # class, which lets the regex engine skip ahead to capitals instead of trying every
 # position: these two scan every paragraph
-_NAME_RE = re.compile(
+_NAME_RE: Final = re.compile(
     r"[A-Z](?<!\w[A-Z])[a-z'’-]+"
     r"(?:[ \u00a0]+(?:[A-Z]\.(?:[ \u00a0]*[A-Z]\.)?|[A-Z][a-z'’-]+)){1,4}"
 )
-_SURNAME_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z'’-]+")
-_NOT_NAMES = _wordset(
+_SURNAME_RE: Final = re.compile(r"[A-Z](?<!\w[A-Z])[a-z'’-]+")
+_NOT_NAMES: Final = _wordset(
     """the a an in on at but and as if when while after before speaking asked pressed
     according citing this that these those his her their its our we they he she it
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december north south east west new
     port mount lake river street avenue"""
 )
-_FEMALE = _wordset(
+_FEMALE: Final = _wordset(
     """spokeswoman councilwoman chairwoman congresswoman businesswoman mrs ms miss madam
     queen princess lady dame woman sister mother"""
 )
-_MALE = _wordset(
+_MALE: Final = _wordset(
     """spokesman councilman chairman congressman businessman mr sir king prince lord man
     brother father"""
 )
-_DETERMINERS = _wordset(
+_DETERMINERS: Final = _wordset(
     """the a an another one two three several some many most few his her their its our
     this that these those any other numerous multiple"""
 )
-_INDEFINITE = _wordset(
+_INDEFINITE: Final = _wordset(
     """a an another one two three several some many most few any numerous multiple"""
 )
-_ANONYMOUS_MARKERS = _wordset("""unnamed unidentified anonymous anonymously familiar condition""")
-_THE_OUTLETS = _wordset(
+_ANONYMOUS_MARKERS: Final = _wordset(
+    """unnamed unidentified anonymous anonymously familiar condition"""
+)
+_THE_OUTLETS: Final = _wordset(
     """wall street journal new york times washington post guardian times economist
     atlantic hill independent telegraph observer new yorker associated press intercept
     daily beast daily telegraph financial times boston globe los angeles times"""
 )
-_NOT_NAME_WORDS = ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS
+_NOT_NAME_WORDS: Final = ORG_NOUNS | OUTLET_WORDS | _NOT_NAMES | TITLE_WORDS
 """Words that make a capitalised run something other than a person's name."""
-_BODY_WORDS = ORG_NOUNS | OUTLET_WORDS
-_DOC_NOUNS = _wordset(
+_BODY_WORDS: Final = ORG_NOUNS | OUTLET_WORDS
+_DOC_NOUNS: Final = _wordset(
     """report study statement poll survey document documents letter memo filing
     complaint lawsuit article story analysis data records website ad ads book
     release indictment email emails tweet post video transcript summary assessment
@@ -307,7 +310,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     )
 
 
-_COUNTS = _wordset("one two three four five six seven eight nine ten")
+_COUNTS: Final = _wordset("one two three four five six seven eight nine ten")
 
 
 def _affiliation(role_words: list[str]) -> str | None:

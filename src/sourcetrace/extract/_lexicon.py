@@ -7,6 +7,7 @@ The lists are data, kept apart from the rules so that they can be read, document
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -224,7 +225,7 @@ ACT_CUES = frozenset(
 *endorsed*, *cited*, *declined to*). Off by default: ``RuleBasedExtractor(acts=True)``
 reads them, as PolNeAR does."""
 
-_IRREGULAR = {
+_IRREGULAR: Final = {
     "say": ("said", "says", "saying", "say"),
     "tell": ("told", "tells", "telling", "tell"),
     "write": ("wrote", "writes", "writing", "write", "written"),
@@ -344,7 +345,9 @@ PLURAL_PERSON_NOUNS = frozenset(
     word for word in PERSON_NOUNS if word.endswith("s") and not word.endswith("ss")
 ) | {"people", "men", "women", "spokespeople", "police", "staff", "personnel", "clergy"}
 
-_NOT_PERSON_COMPOUNDS = _wordset("specimen regimen abdomen acumen albumen stamen omen hymen dolmen")
+_NOT_PERSON_COMPOUNDS: Final = _wordset(
+    "specimen regimen abdomen acumen albumen stamen omen hymen dolmen"
+)
 
 
 def is_person_plural(word: str) -> bool:

@@ -28,7 +28,7 @@ import functools
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .._models import (
     Agent,
@@ -67,23 +67,25 @@ __all__ = ["run"]
 
 logger = logging.getLogger("sourcetrace.extract")
 
-_TOKEN_RE = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
-_SPACED_TOKEN_RE = re.compile(r"(\s*+)(?:(\w++(?:[-'’.&/]\w++)*+)|([^\w\s]))")
+_TOKEN_RE: Final = re.compile(r"(\w+(?:[-'’.&/]\w+)*)|([^\w\s])")
+_SPACED_TOKEN_RE: Final = re.compile(r"(\s*+)(?:(\w++(?:[-'’.&/]\w++)*+)|([^\w\s]))")
 """A token of :data:`_TOKEN_RE` with the white space before it. Every character is
 white space, a word character or another mark, so these matches follow one another
 without a gap and their lengths give every token's offsets: ``findall`` then reads the
 tokens of a stretch without building a match object for each. Its quantifiers are
 possessive: white space, word characters and the joining marks are disjoint, so no match
 ever gives a character back, and the regex engine is spared the bookkeeping for it."""
-_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
+_LOWER_WORD_RE: Final = re.compile(r"[a-z](?<![\w'’-][a-z])[a-z]*(?![\w-])")
 r"""A lower-case word: ``(?<![\w'’-])[a-z]+(?![\w-])``, opening with a character class
 so that the regex engine skips ahead instead of trying every position."""
-_FIRST_WORD_RE = re.compile(r"\W*(\w+)")
-_LETTERS_RE = re.compile(r"[a-z]+")
-_LETTERS_ONLY = bytes(code if ord("a") <= code <= ord("z") else ord(" ") for code in range(256))
+_FIRST_WORD_RE: Final = re.compile(r"\W*(\w+)")
+_LETTERS_RE: Final = re.compile(r"[a-z]+")
+_LETTERS_ONLY: Final = bytes(
+    code if ord("a") <= code <= ord("z") else ord(" ") for code in range(256)
+)
 """For ``bytes.translate`` of text encoded to ASCII (anything else a ``?``): every
 character but a-z becomes a space."""
-_LOWER_RUNS_ONLY = bytes(
+_LOWER_RUNS_ONLY: Final = bytes(
     code
     if ord("a") <= code <= ord("z")
     else ord("#")
@@ -94,32 +96,32 @@ _LOWER_RUNS_ONLY = bytes(
 """For ``bytes.translate`` of text encoded to ASCII: a-z stay, other ASCII word
 characters and hyphens become ``#`` (a word next to them is no word of
 :data:`_LOWER_WORD_RE`), the rest spaces."""
-_MAX_TOKENS = 400
+_MAX_TOKENS: Final = 400
 """A longer "sentence" is garbled or machine-made: it is read in windows of this size."""
 
-_AUX = _wordset(
+_AUX: Final = _wordset(
     """also later further previously again then recently once already publicly privately
     separately earlier repeatedly flatly never has had have was is were are will would now still
     could may might did does do reportedly has been had been just subsequently initially
     first last meanwhile herself himself themselves itself yesterday today"""
 )
-_CLAUSE_STOP = _wordset(
+_CLAUSE_STOP: Final = _wordset(
     """that which who whom whose but and or while because as when if so than though
     although since whether where why how what not nor yet after before until unless
     whereas said says told added"""
 )
-_LEADING_JUNK = _wordset(
+_LEADING_JUNK: Final = _wordset(
     """on in at of for with from by to during after before also and but so yet however
     meanwhile still now later earlier then yesterday today tonight tomorrow monday tuesday
     wednesday thursday friday saturday sunday last this next previously recently
     obviously indeed instead moreover separately finally first even perhaps apparently"""
 )
-_NP_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "on"})
-_APPOSITIVE_OPENERS = _wordset(
+_NP_PREPOSITIONS: Final = frozenset({"of", "for", "at", "with", "from", "in", "on"})
+_APPOSITIVE_OPENERS: Final = _wordset(
     """a an the his her their its who whose then now former longtime also one another
     executive senior chief head director president"""
 )
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+_AGENT_SUFFIXES: Final = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
 _PARTICLES: dict[str, tuple[str, ...]] = {
     "call": ("for", "on"),
     "point to": ("to",),
@@ -127,31 +129,33 @@ _PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("to",),
     "refer": ("to",),
 }
-_FINITE_AFTER_SUBJECT = _wordset(
+_FINITE_AFTER_SUBJECT: Final = _wordset(
     "is was are were has have had will would could can should may might must did does do"
 )
-_LINKING_WORDS = _wordset("but and so still however yet meanwhile also now then instead indeed")
-_SUBORDINATORS = _wordset(
+_LINKING_WORDS: Final = _wordset(
+    "but and so still however yet meanwhile also now then instead indeed"
+)
+_SUBORDINATORS: Final = _wordset(
     """as while when because after before even although though if since until whereas
     amid despite"""
 )
-_CONTENT_BREAKS = _wordset(
+_CONTENT_BREAKS: Final = _wordset(
     """which who but whereas although though leaving more a an according while"""
 )
-_COORDINATED_CUES = _wordset(
+_COORDINATED_CUES: Final = _wordset(
     """said says told tells added adds argued argues insisted insists noted notes warned
     warns claimed claims denied denies acknowledged acknowledges wrote writes"""
 )
-_HEAD_ENDERS = frozenset(
+_HEAD_ENDERS: Final = frozenset(
     {"of", "for", "at", "with", "from", "in", "on", "about", "familiar", "close", "who"}
 )
-_FORWARD_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from"})
-_SUBJECT_DETERMINERS = _wordset(
+_FORWARD_PREPOSITIONS: Final = frozenset({"of", "for", "at", "with", "from"})
+_SUBJECT_DETERMINERS: Final = _wordset(
     """the a an another one two three several some many most few his her their its our
     this these those any other numerous multiple current and former senior top each
     both"""
 )
-_DOC_HEADS = _wordset(
+_DOC_HEADS: Final = _wordset(
     """report study statement poll polls survey surveys document documents letter memo
     note notes filing complaint results returns figures estimates numbers projections count tally
     lawsuit article story analysis data records website ad ads book release indictment
@@ -161,28 +165,34 @@ _DOC_HEADS = _wordset(
     documentary chart map model forecast forecasts plan proposal proposals bill bills
     legislation platform agreement resolution budget ruling"""
 )
-_MASS_DOC_HEADS = _wordset("data polling research evidence footage")
-_QUANTITY_HEADS = _wordset(
+_MASS_DOC_HEADS: Final = _wordset("data polling research evidence footage")
+_QUANTITY_HEADS: Final = _wordset(
     """percent half majority majorities plurality minority third quarter most many
     some few others both none dozens hundreds thousands millions thirds quarters fifths
     several array range handful couple slew"""
 )
 """Heads of a subject that counts people: "52 percent of voters say"."""
-_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
-_OBJECT_CUES = frozenset({"tell", "inform", "assure", "remind", "warn", "ask", "promise", "urge"})
-_TIME_WORDS = _wordset(
+_NOUN_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "this"})
+_OBJECT_CUES: Final = frozenset(
+    {"tell", "inform", "assure", "remind", "warn", "ask", "promise", "urge"}
+)
+_TIME_WORDS: Final = _wordset(
     """yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
     sunday"""
 )
-_BETWEEN_CUE_AND_PARTICLE = _wordset("again also repeatedly publicly") | _TIME_WORDS
-_TIME_UNITS = frozenset({"week", "month", "year", "weekend", "morning", "night", "evening"})
-_TIME_MODIFIERS = frozenset({"on", "last", "this", "next", "earlier", "later", "late", "early"})
-_RELATIVE_LEADERS = _wordset(
+_BETWEEN_CUE_AND_PARTICLE: Final = _wordset("again also repeatedly publicly") | _TIME_WORDS
+_TIME_UNITS: Final = frozenset({"week", "month", "year", "weekend", "morning", "night", "evening"})
+_TIME_MODIFIERS: Final = frozenset(
+    {"on", "last", "this", "next", "earlier", "later", "late", "early"}
+)
+_RELATIVE_LEADERS: Final = _wordset(
     "in on at to from for by with of against among like than over under about and or"
 )
-_RELATIVE_TIMES = frozenset({"earlier", "later", "late", "early"})
-_PP_STARTS = frozenset({"in", "on", "at", "during", "to", "via", "through", "before", "after"})
-_PP_HEADS = _wordset(
+_RELATIVE_TIMES: Final = frozenset({"earlier", "later", "late", "early"})
+_PP_STARTS: Final = frozenset(
+    {"in", "on", "at", "during", "to", "via", "through", "before", "after"}
+)
+_PP_HEADS: Final = _wordset(
     """statement statements interview interviews briefing briefings conference conferences
     speech speeches tweet tweets post posts email emails letter letters call calls hearing
     appearance release note memo op-ed column article report message broadcast show program
@@ -191,68 +201,74 @@ _PP_HEADS = _wordset(
     newspaper paper sunday monday tuesday wednesday thursday friday saturday weekend
     morning evening afternoon night week month year time"""
 )
-_INTERVIEW_RE = re.compile(
+_INTERVIEW_RE: Final = re.compile(
     r"\b(?:interview(?:ed)?|spoke|talked|sat down|speaking)(?: with| to)? ", re.IGNORECASE
 )
-_NOT_LABELS = _wordset(
+_NOT_LABELS: Final = _wordset(
     """correction source sources note update editor's related photo photos video read
     watch more see also clarification disclosure email e-mail contact follow byline
     dateline look boom breaking exclusive analysis opinion editorial"""
 ) | {"the latest", "breaking news", "editor's note", "read more", "see also"}
-_BYLINE_RE = re.compile(r"^By [^,\n]{3,60}, ((?:[A-Z][\w&'’.-]*\s?){1,5})[ \t]*$", re.MULTILINE)
+_BYLINE_RE: Final = re.compile(
+    r"^By [^,\n]{3,60}, ((?:[A-Z][\w&'’.-]*\s?){1,5})[ \t]*$", re.MULTILINE
+)
 """A byline with the outlet: "By Marta Quill, The Harbor Ledger"."""
-_BYLINE_WINDOW = 1000
-_LABEL_OPENING_RE = re.compile(r"\s*[\"“]?[A-Z][\w.'’ -]{0,40}:")
+_BYLINE_WINDOW: Final = 1000
+_LABEL_OPENING_RE: Final = re.compile(r"\s*[\"“]?[A-Z][\w.'’ -]{0,40}:")
 """A paragraph that opens with a label: the next turn of a transcript."""
-_LABEL_WINDOW = 5000
+_LABEL_WINDOW: Final = 5000
 """How far after a label its speaker must be named again (characters)."""
-_QA_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "host"})
-_QA_ANSWER_LABELS = frozenset({"a", "answer"})
-_BARE_FORM_SUBJECTS = _wordset(
+_QA_QUESTION_LABELS: Final = frozenset({"q", "question", "interviewer", "reporter", "host"})
+_QA_ANSWER_LABELS: Final = frozenset({"a", "answer"})
+_BARE_FORM_SUBJECTS: Final = _wordset(
     """i we you they will would may might could can should did does do to"""
 )
-_FOLLOW_ON_OK = frozenset('.,;:!?…—–-"”’)')
-_PLURAL_NOUN_FORMS = _wordset(
+_FOLLOW_ON_OK: Final = frozenset('.,;:!?…—–-"”’)')
+_PLURAL_NOUN_FORMS: Final = _wordset(
     """states attacks claims reports charges comments remarks questions answers posts
     tweets quotes estimates promises pledges demands responses replies warnings threats
     concerns fears doubts findings challenges talks calls worries"""
 )
 """Cue forms that are as often plural nouns: read as a verb only before what a verb takes."""
-_SINGULAR_NOUN_FORMS = frozenset(
+_SINGULAR_NOUN_FORMS: Final = frozenset(
     form[:-3] + "y" if form.endswith("ies") else form[:-1]
     for form in _PLURAL_NOUN_FORMS
     if not form.endswith("ings")  # "warning" is a participle: "is warning voters"
 )
 """Their bare forms, as often singular nouns ("state laws", "in each state")."""
-_OPENING_WORDS = _wordset(
+_OPENING_WORDS: Final = _wordset(
     """after before in on at during with without following despite amid since over for
     from by under like unlike earlier later last"""
 )
-_OBJECT_ACTS = _wordset(
+_OBJECT_ACTS: Final = _wordset(
     """applaud back blame challenge condemn criticize criticise defend endorse oppose
     praise reject support tout welcome dispute"""
 ) | frozenset({"talk about", "speak about"})
 """Acts whose content is their object: "endorsed [Ortiz] on Friday"."""
-_OBJECT_BREAKS = _wordset(
+_OBJECT_BREAKS: Final = _wordset(
     """when while after before since because as but though although despite amid
     saying says said calling arguing adding noting"""
 )
-_NOUN_BARE_FORMS = _wordset(
+_NOUN_BARE_FORMS: Final = _wordset(
     """state report claim call plan show note post tweet quote estimate answer promise
     pledge demand support back question comment response reply remark warning threat
     concern fear doubt finding challenge attack charge"""
 )
 """Bare cue forms that are as often nouns: "most state parties", "some support"."""
-_SOURCE_TAILS = _wordset("in on at from for by with of")
-_PAST_PARTICIPLES = _wordset("known shown seen written given spoken drawn")
-_POSSESSIVES = _wordset("my your his her its our their")
-_THEN_WORDS = _wordset("then later also quickly immediately finally again")
-_ASKED = _wordset("asked pressed questioned")
-_POLLED = _wordset("surveyed polled questioned interviewed asked")
-_NUMBER_WORDS = _wordset("two three four five six seven eight nine ten dozen several both all")
-_ADJECTIVE_DETERMINERS = _wordset("the a an his her their its our my your all any no these those")
-_HAS_CONTRACTIONS = _wordset("he she it that who what there where here")
-_OBJECT_OPENERS = _wordset(
+_SOURCE_TAILS: Final = _wordset("in on at from for by with of")
+_PAST_PARTICIPLES: Final = _wordset("known shown seen written given spoken drawn")
+_POSSESSIVES: Final = _wordset("my your his her its our their")
+_THEN_WORDS: Final = _wordset("then later also quickly immediately finally again")
+_ASKED: Final = _wordset("asked pressed questioned")
+_POLLED: Final = _wordset("surveyed polled questioned interviewed asked")
+_NUMBER_WORDS: Final = _wordset(
+    "two three four five six seven eight nine ten dozen several both all"
+)
+_ADJECTIVE_DETERMINERS: Final = _wordset(
+    "the a an his her their its our my your all any no these those"
+)
+_HAS_CONTRACTIONS: Final = _wordset("he she it that who what there where here")
+_OBJECT_OPENERS: Final = _wordset(
     """that the a an his her their its our my this these those him them it us me what
     whether how why who if to for on"""
 )
@@ -1370,13 +1386,13 @@ def _mention_words(toks: list[_Tok]) -> list[str]:
 
 # Words that end a subject without being part of the mention: "Richards and Menendez
 # both said", "the ministry has repeatedly said", "two committees on Monday said".
-_SOURCE_TAIL = _wordset(
+_SOURCE_TAIL: Final = _wordset(
     """both all also too alone each instead meanwhile however then now again still later
     earlier already not never himself herself itself themselves"""
 )
 # Phrases that end a subject without being part of the mention: "the mayor at the
 # time said", "Lund, of course, said".
-_TAIL_PHRASES = (("at", "the", "time"), ("of", "course"), ("in", "particular"))
+_TAIL_PHRASES: Final = (("at", "the", "time"), ("of", "course"), ("in", "particular"))
 
 
 def _tail_phrase(toks: list[_Tok], first: int, stop: int) -> int:
@@ -1395,7 +1411,7 @@ def _tail_phrase(toks: list[_Tok], first: int, stop: int) -> int:
     return 0
 
 
-_NOT_ADVERBS = _wordset(
+_NOT_ADVERBS: Final = _wordset(
     """family ally rally assembly supply monopoly anomaly butterfly bully italy july
     reply holy ugly belly jelly daily weekly monthly quarterly yearly"""
 )
@@ -1470,13 +1486,15 @@ def _ly_adverb(tok: _Tok) -> bool:
     )
 
 
-_NOTHING_SAID_RE = re.compile(r"(?:nothing|little)(?:\s+(?:more|else|about|of|on)\b|[.,;]?$)")
-_ANONYMITY_RE = re.compile(
+_NOTHING_SAID_RE: Final = re.compile(
+    r"(?:nothing|little)(?:\s+(?:more|else|about|of|on)\b|[.,;]?$)"
+)
+_ANONYMITY_RE: Final = re.compile(
     r"(?:(?:not\s+)?to\s+(?:not\s+)?be\s+|to\s+be\s+un)(?:named|identified|quoted)"
     r"|(?:for\s+)?anonymity",
     re.IGNORECASE,
 )
-_ANONYMITY_ENDS = re.compile(r"\s*(?:$|[,.;)]|(?:because|since|to|so|in\s+order)\b)")
+_ANONYMITY_ENDS: Final = re.compile(r"\s*(?:$|[,.;)]|(?:because|since|to|so|in\s+order)\b)")
 
 
 def _anonymity_request(text: str, content: list[tuple[int, int]]) -> bool:
@@ -1487,8 +1505,8 @@ def _anonymity_request(text: str, content: list[tuple[int, int]]) -> bool:
     return found is not None and _ANONYMITY_ENDS.match(text, found.end(), end) is not None
 
 
-_AUDIENCE_PREPOSITIONS = _wordset("to of on in with at from for about by")
-_NP_WORDS_BEFORE_A_NAME = (
+_AUDIENCE_PREPOSITIONS: Final = _wordset("to of on in with at from for about by")
+_NP_WORDS_BEFORE_A_NAME: Final = (
     frozenset({"the", "a", "an"}) | PERSON_NOUNS | TITLE_WORDS | OUTLET_NOUNS | ORG_NOUNS
 )
 
@@ -1599,14 +1617,14 @@ def _names_a_thing(toks: list[_Tok], i: int) -> bool:
     return toks[taken].low not in _NOUN_DETERMINERS and toks[taken].kind != "q"
 
 
-_INDEFINITE_OPENERS = _wordset("a an another one")
-_NOT_IN_A_NAMED_PHRASE = (
+_INDEFINITE_OPENERS: Final = _wordset("a an another one")
+_NOT_IN_A_NAMED_PHRASE: Final = (
     frozenset(PRONOUNS)
     | _SUBORDINATORS
     | _wordset("in on at during to via through from that which whom")
 )  # "a report that the auditor called “damning”": a relative clause, not a name
-_SIGNING_DASHES = frozenset({"―", "—", "–"})
-_SAYING_LEMMAS = frozenset({"say", "tell", "claim", "argue", "suggest", "insist"})
+_SIGNING_DASHES: Final = frozenset({"―", "—", "–"})
+_SAYING_LEMMAS: Final = frozenset({"say", "tell", "claim", "argue", "suggest", "insist"})
 
 
 def _said_in_passing(toks: list[_Tok], i: int) -> bool:
@@ -1622,8 +1640,10 @@ def _said_in_passing(toks: list[_Tok], i: int) -> bool:
     return verb.low == "apologized" or (
         verb.low.endswith("ed") and _word_at(toks, i - 3) in _BE_FORMS
     )
-_NAME_JOINERS = _wordset("of for the and de van von")
-_AFTER_A_NAME = (
+
+
+_NAME_JOINERS: Final = _wordset("of for the and de van von")
+_AFTER_A_NAME: Final = (
     _wordset(
         """is was are were has have had will would which who that on in at after before
         during from with about over by last this"""
@@ -1750,28 +1770,15 @@ def _tokenize(text: str, start: int, end: int, quotations: list[Quotation]) -> l
 def _words(text: str, start: int, end: int, into: list[_Tok]) -> None:
     if start >= end:
         return
-    append = into.append
-    new = object.__new__
-    tok = _Tok  # local names: this loop runs once per token of the article
     last = start
     for space, word, mark in _SPACED_TOKEN_RE.findall(text, start, end):
         first = last + len(space)
-        # the fields set one by one: calling the class would run its __init__ in a
-        # frame of its own, which costs more than the token's own work
-        made = new(tok)
         if word:
             last = first + len(word)
-            made.kind = "w"
+            into.append(_Tok(first, last, word, word.lower(), "w"))
         else:
-            word = mark
             last = first + 1
-            made.kind = "p"
-        made.start = first
-        made.end = last
-        made.text = word
-        made.low = word.lower()
-        made.quote = None
-        append(made)
+            into.append(_Tok(first, last, mark, mark.lower(), "p"))
 
 
 def _word_at(toks: list[_Tok], index: int) -> str | None:
@@ -1943,7 +1950,7 @@ def _keeps_a_thing(toks: list[_Tok], i: int) -> bool:
     return not any(_word_at(toks, k) in _HELD_POSITIONS for k in range(i + 1, i + 5))
 
 
-_HELD_POSITIONS = _wordset("innocence position stance view claim denial")
+_HELD_POSITIONS: Final = _wordset("innocence position stance view claim denial")
 
 
 def _by_doing(toks: list[_Tok], k: int) -> bool:
@@ -2005,12 +2012,14 @@ def _possessive(tok: _Tok) -> bool:
     return low.endswith(("'s", "’s")) and low[:-2] not in _HAS_CONTRACTIONS
 
 
-_REFLEXIVES = _wordset("myself yourself himself herself itself ourselves yourselves themselves")
-_NOT_SPEECH_COMPLEMENTS = frozenset(
+_REFLEXIVES: Final = _wordset(
+    "myself yourself himself herself itself ourselves yourselves themselves"
+)
+_NOT_SPEECH_COMPLEMENTS: Final = frozenset(
     {("back", "away"), ("back", "down"), ("back", "off"), ("back", "out")}
 )
 """A cue verb and the word after it that give it another sense: "backed away from"."""
-_BEFORE_A_PLURAL_NOUN = _wordset(
+_BEFORE_A_PLURAL_NOUN: Final = _wordset(
     """in across of among between from into throughout within without with by at about
     over under like unlike many some most few several these those other such various
     western eastern northern southern midwestern democratic republican battleground swing
@@ -2346,12 +2355,12 @@ def _subject_before(toks: list[_Tok], cue: int) -> _Subject | None:
     return _Subject(start, end, max(end, span_end, place_end))
 
 
-_SPEECH_FORMS = _wordset(
+_SPEECH_FORMS: Final = _wordset(
     "said says say told tells added wrote writes argued argues explained warned insisted"
 )
 """Forms that can only be speech verbs: their subject is a speaker whatever its noun."""
-_SUBJECT_OPENERS = _wordset("the a an his her their its our my this these those")
-_SEEN_OPENERS = _SUBJECT_OPENERS | {"your"}  # what starts the plain object of *see*
+_SUBJECT_OPENERS: Final = _wordset("the a an his her their its our my this these those")
+_SEEN_OPENERS: Final = _SUBJECT_OPENERS | {"your"}  # what starts the plain object of *see*
 
 
 def _described_subject(toks: list[_Tok], cue: int) -> _Subject | None:
@@ -2412,7 +2421,7 @@ def _plain_plural(word: str) -> bool:
     )
 
 
-_GO_FORMS = _wordset("went goes go going gone")
+_GO_FORMS: Final = _wordset("went goes go going gone")
 
 
 def _went_on_to(toks: list[_Tok], cue: int) -> bool:
@@ -2425,7 +2434,7 @@ def _went_on_to(toks: list[_Tok], cue: int) -> bool:
     )
 
 
-_KEEN = _wordset("quick eager keen careful ready poised willing happy reluctant hesitant")
+_KEEN: Final = _wordset("quick eager keen careful ready poised willing happy reluctant hesitant")
 
 
 def _keen_to(toks: list[_Tok], cue: int) -> bool:
@@ -2452,11 +2461,13 @@ def _adverb_after_subject(toks: list[_Tok], k: int) -> bool:
     )
 
 
-_FREQUENCY_ADVERBS = _wordset("often sometimes always")
+_FREQUENCY_ADVERBS: Final = _wordset("often sometimes always")
 
 
-_BE_FORMS = _wordset("is are was were been be am")
-_PROGRESSIVE_ADVERBS = _wordset("also now still already again not never increasingly repeatedly")
+_BE_FORMS: Final = _wordset("is are was were been be am")
+_PROGRESSIVE_ADVERBS: Final = _wordset(
+    "also now still already again not never increasingly repeatedly"
+)
 
 
 def _after_be(toks: list[_Tok], i: int) -> bool:
@@ -2794,17 +2805,17 @@ def _counts_people(toks: list[_Tok], start: int, end: int, head_index: int) -> b
     return end - start == 2 and toks[start].low == "those" and toks[start + 1].low in _POLLED
 
 
-_AUX_ADVERBS = _wordset(
+_AUX_ADVERBS: Final = _wordset(
     "even nevertheless nonetheless still already often always once since only merely"
 )
 """Adverbs that stand between an auxiliary and the cue: "has nevertheless called"."""
-_IRREGULAR_PAST = _wordset(
+_IRREGULAR_PAST: Final = _wordset(
     """stood took went made held met sat came gave got ran left kept began brought sent
     spoke thought felt found saw knew led won lost paid put set struck shook rose"""
 )
-_APPROXIMATORS = _wordset("nearly almost about roughly around over fully just only some")
-_NOMINATIVE = _wordset("he she they we i")
-_COUNT_WORDS = _wordset(
+_APPROXIMATORS: Final = _wordset("nearly almost about roughly around over fully just only some")
+_NOMINATIVE: Final = _wordset("he she they we i")
+_COUNT_WORDS: Final = _wordset(
     """one two three four five six seven eight nine ten dozen dozens several many most
     some few both all"""
 )
@@ -3084,13 +3095,13 @@ def _find_citing(toks: list[_Tok], frame_start: int, frame_end: int) -> tuple[in
     return None
 
 
-_CLAIM_NOUNS = _wordset(
+_CLAIM_NOUNS: Final = _wordset(
     """claim claims charge charges allegation allegations accusation accusations assertion
     account version characterization description notion assessment conclusion"""
 )
-_RELAYING = _wordset("obtained seen reviewed viewed shared leaked provided")
-_AUTHORING = _wordset("published released written prepared compiled conducted issued filed")
-_DOCUMENT_NOUNS = _wordset(
+_RELAYING: Final = _wordset("obtained seen reviewed viewed shared leaked provided")
+_AUTHORING: Final = _wordset("published released written prepared compiled conducted issued filed")
+_DOCUMENT_NOUNS: Final = _wordset(
     """report reports study studies survey surveys poll polls analysis audit review
     letter memo statement filing filings documents records data estimate estimates"""
 )
@@ -3184,7 +3195,7 @@ def _skip_object(toks: list[_Tok], start: int) -> int:
     return start
 
 
-_AUDIENCE_NOUNS = _wordset(
+_AUDIENCE_NOUNS: Final = _wordset(
     """crowd crowds audience audiences conference rally meeting gathering council
     committee panel hearing supporters voters listeners viewers readers students workers
     members delegates donors room"""
@@ -3238,7 +3249,9 @@ def _skip_complement(toks: list[_Tok], start: int) -> int:
     return k
 
 
-_FRAME_PHRASE_STARTS = _wordset("in on at during after before since under following amid despite")
+_FRAME_PHRASE_STARTS: Final = _wordset(
+    "in on at during after before since under following amid despite"
+)
 
 
 def _phrase_before_subject(toks: list[_Tok], k: int) -> int | None:
@@ -3253,9 +3266,9 @@ def _phrase_before_subject(toks: list[_Tok], k: int) -> int | None:
     return None
 
 
-_FRAME_PREPOSITIONS = _wordset("in on at during to via through before after from for")
-_WH_OPENERS = _wordset("how why whether what who when where if")
-_FRAME_ADVERBS = _wordset("afterward afterwards later earlier")
+_FRAME_PREPOSITIONS: Final = _wordset("in on at during to via through before after from for")
+_WH_OPENERS: Final = _wordset("how why whether what who when where if")
+_FRAME_ADVERBS: Final = _wordset("afterward afterwards later earlier")
 
 
 def _frame_to_clause(toks: list[_Tok], start: int, lemma: str) -> int:
@@ -3333,7 +3346,7 @@ def _manner_adverb(toks: list[_Tok], k: int) -> bool:
     )
 
 
-_NOT_NOUNS = _wordset("too also again it is was so now then well")
+_NOT_NOUNS: Final = _wordset("too also again it is was so now then well")
 
 
 def _demonstrative(toks: list[_Tok], k: int) -> bool:
@@ -3412,7 +3425,7 @@ def _time_at(toks: list[_Tok], k: int) -> int | None:
     return None
 
 
-_TIME_STARTS = _TIME_WORDS | _TIME_MODIFIERS
+_TIME_STARTS: Final = _TIME_WORDS | _TIME_MODIFIERS
 """The words a time expression of :func:`_time_at` can start with: one look-up."""
 
 
@@ -3453,7 +3466,7 @@ def _content_start(toks: list[_Tok], stop: int) -> int:
     return k
 
 
-_FORWARD_TRIGGERS = frozenset(
+_FORWARD_TRIGGERS: Final = frozenset(
     {"and", "but", "when", "after", "before", "in", "during", ",", "—", "–", "--", ";"}
 )
 """What a token of :func:`_forward_end` must be (lower-cased) for a test of it to end the
@@ -3461,10 +3474,12 @@ content there, unless a quotation comes right before it: every new test there mu
 to these or widen them."""
 
 
-_MEDIA = _wordset("tweet statement interview post op-ed letter email e-mail")
-_MEDIA_PAIRS = frozenset({("conference", "call"), ("news", "conference"), ("press", "conference")})
-_MEDIUM_OWNERS = _wordset("a an his her their its")
-_NOT_IN_A_MEDIUM_TAIL = _wordset("that which who whom whose saying because")
+_MEDIA: Final = _wordset("tweet statement interview post op-ed letter email e-mail")
+_MEDIA_PAIRS: Final = frozenset(
+    {("conference", "call"), ("news", "conference"), ("press", "conference")}
+)
+_MEDIUM_OWNERS: Final = _wordset("a an his her their its")
+_NOT_IN_A_MEDIUM_TAIL: Final = _wordset("that which who whom whose saying because")
 
 
 def _medium_tail(toks: list[_Tok], index: int) -> bool:
@@ -3622,7 +3637,7 @@ def _forward_end(toks: list[_Tok], start: int) -> int:
     return end
 
 
-_CLAUSE_OPENERS = _wordset(
+_CLAUSE_OPENERS: Final = _wordset(
     "although though while whereas even when if because since unless after before"
 )
 
@@ -3649,7 +3664,7 @@ def _opening_clause_end(toks: list[_Tok], start: int, end: int) -> int:
     return end
 
 
-_BUT_GOES_ON = _wordset("that rather also only not instead")
+_BUT_GOES_ON: Final = _wordset("that rather also only not instead")
 
 
 def _but_continues(toks: list[_Tok], comma: int) -> bool:
@@ -3743,8 +3758,8 @@ def _strip_piece(text: str, toks: list[_Tok], first: int, stop: int) -> tuple[in
     return toks[first].start, toks[stop - 1].end
 
 
-_CURRENCY = frozenset("$€£¥")
-_CLOSERS = {")": "(", "]": "["}
+_CURRENCY: Final = frozenset("$€£¥")
+_CLOSERS: Final = {")": "(", "]": "["}
 
 
 def _belongs_to_words(toks: list[_Tok], first: int, stop: int) -> bool:
@@ -3916,9 +3931,9 @@ def run(
     return claims, [models[agent.key] for agent in ordered]
 
 
-_AGENT_FIELDS = set(Agent.model_fields)
-_CLAIM_FIELDS = set(Claim.model_fields)
-_CUE_FIELDS = set(Cue.model_fields)
+_AGENT_FIELDS: Final = set(Agent.model_fields)
+_CLAIM_FIELDS: Final = set(Claim.model_fields)
+_CUE_FIELDS: Final = set(Cue.model_fields)
 
 
 class _SpanCache(dict[tuple[int, int], Span]):
@@ -3944,7 +3959,7 @@ class _SpanCache(dict[tuple[int, int], Span]):
         return made
 
 
-_SPAN_FIELDS = set(Span.model_fields)
+_SPAN_FIELDS: Final = set(Span.model_fields)
 
 
 def _follows_that(text: str, start: int) -> bool:

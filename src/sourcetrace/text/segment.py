@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -54,37 +55,37 @@ ABBREVIATIONS = _wordset(
 )
 """Words that take a period and do not end a sentence ("Gen.", "Dr.", "Sept.", "Calif.")."""
 
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "op", "p", "pp"})
+_NUMBER_ABBREVIATIONS: Final = frozenset({"no", "nos", "fig", "vol", "op", "p", "pp"})
 """Abbreviations that only stand before a number."""
-_PLAIN_WORD = 1 + max(len(word) for word in ABBREVIATIONS | _NUMBER_ABBREVIATIONS)
+_PLAIN_WORD: Final = 1 + max(len(word) for word in ABBREVIATIONS | _NUMBER_ABBREVIATIONS)
 """Letters enough for a word to be no abbreviation."""
 
 # After an abbreviation made of initials ("U.S.", "U.N.") a sentence ends only when the
 # next word is one that commonly opens a sentence: "in the U.S. The next day ..." splits,
 # "the U.S. Army" does not.
-_SENTENCE_OPENERS = _wordset(
+_SENTENCE_OPENERS: Final = _wordset(
     """the a an he she it they we i you his her its their our this that these those there
     but and or so yet however meanwhile still then now in on at for after before when while
     if as although though since because what who why how some many most one two"""
 )
 
-_QUOTE_MARK_RE = re.compile("[\"“”«»„‹›‟'](?:(?<=')'|(?<!'))")
+_QUOTE_MARK_RE: Final = re.compile("[\"“”«»„‹›‟'](?:(?<=')'|(?<!'))")
 """A quotation mark, or a doubled apostrophe ``''``; written to open with a character
 class, so that the regex engine skips ahead to the marks."""
-_MARKS = ("“", '"', "”", "''", "«", "»", "„", "‹", "›", "‟")
+_MARKS: Final = ("“", '"', "”", "''", "«", "»", "„", "‹", "›", "‟")
 """Every string :data:`_QUOTE_MARK_RE` finds starts with one of these."""
-_STRAIGHT = frozenset({'"', "''"})
+_STRAIGHT: Final = frozenset({'"', "''"})
 """Marks that open and close alike: ``"`` and the doubled apostrophe of some wires."""
-_CUE_AFTER_QUOTE_RE = re.compile(
+_CUE_AFTER_QUOTE_RE: Final = re.compile(
     r"(?:[\w.'’()-]+[ \t\u00a0]+){0,7}?(?:said|says|asked|asks|added|adds|told|tells|wrote|"
     r"writes|replied|replies|continued|exclaimed|shouted|tweeted|recalled|noted|insisted|"
     r"explained|argued|declared|wondered|joked|quipped)\b"
 )
 """A speaker and a speech verb after a quotation that ends with ? ! or a period: the
 quotation and its attribution are one sentence."""
-_CLOSERS = frozenset("\"'”’»›)]}")
-_BOUNDARY_RE = re.compile(r"[.!?…]+")
-_LINE_RE = re.compile("[^\n\r\u2028\u2029]+")
+_CLOSERS: Final = frozenset("\"'”’»›)]}")
+_BOUNDARY_RE: Final = re.compile(r"[.!?…]+")
+_LINE_RE: Final = re.compile("[^\n\r\u2028\u2029]+")
 """A line: what lies between two line breaks."""
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 from ._lexicon import (
@@ -96,7 +96,7 @@ class MentionInfo:
     plural: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class AgentDraft:
     """An agent while the article is read; frozen into a model ``Agent`` at the end."""
 
@@ -106,12 +106,35 @@ class AgentDraft:
     role: str | None
     affiliation: str | None
     anonymous: bool
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    heads: set[str] = field(default_factory=set)
-    speaks: bool = False
-    gender: str = ""
+    mentions: list[tuple[int, int]]
+    heads: set[str]
+    speaks: bool
+    gender: str
     """"m" or "f" once a title or a pronoun tells; "" while unknown."""
-    seen: set[tuple[int, int]] = field(default_factory=set)
+    seen: set[tuple[int, int]]
+
+    def __init__(
+        self,
+        key: int,
+        name: str,
+        kind: str,
+        role: str | None,
+        affiliation: str | None,
+        anonymous: bool,
+    ) -> None:
+        # written out: mypyc compiles this one to C, while the __init__ dataclasses
+        # generates runs as Python for every agent
+        self.key = key
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.affiliation = affiliation
+        self.anonymous = anonymous
+        self.mentions = []
+        self.heads = set()
+        self.speaks = False
+        self.gender = ""
+        self.seen = set()
 
 
 @dataclass(slots=True)

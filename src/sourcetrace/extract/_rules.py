@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from .._models import (
@@ -274,7 +274,7 @@ _OBJECT_OPENERS: Final = _wordset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Tok:
     start: int
     end: int
@@ -282,13 +282,25 @@ class _Tok:
     low: str
     kind: str
     """``w`` a word, ``p`` punctuation, ``q`` a whole quotation."""
-    quote: Quotation | None = None
+    quote: Quotation | None
+
+    def __init__(
+        self, start: int, end: int, text: str, low: str, kind: str, quote: Quotation | None = None
+    ) -> None:
+        # written out: mypyc compiles this one to C, while the __init__ dataclasses
+        # generates runs as Python on every token
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.kind = kind
+        self.quote = quote
 
     def start_end(self) -> tuple[int, int]:
         return self.start, self.end
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Draft:
     """A claim while the article is read."""
 
@@ -299,12 +311,40 @@ class _Draft:
     lemma: str
     source: tuple[int, int] | None
     speaker: AgentDraft
-    via: list[AgentDraft] = field(default_factory=list)
-    time: tuple[int, int] | None = None
-    explicit_via: bool = False
-    has_quote: bool = False
-    verbatim: bool = False
+    via: list[AgentDraft]
+    time: tuple[int, int] | None
+    explicit_via: bool
+    has_quote: bool
+    verbatim: bool
     """Q&A answers: the content is the speaker's words though it has no marks."""
+
+    def __init__(  # written out, as _Tok's is
+        self,
+        sentence: tuple[int, int],
+        content: list[tuple[int, int]],
+        quotes: list[tuple[int, int]],
+        cue: tuple[int, int] | None,
+        lemma: str,
+        source: tuple[int, int] | None,
+        speaker: AgentDraft,
+        via: list[AgentDraft] | None = None,
+        time: tuple[int, int] | None = None,
+        explicit_via: bool = False,
+        has_quote: bool = False,
+        verbatim: bool = False,
+    ) -> None:
+        self.sentence = sentence
+        self.content = content
+        self.quotes = quotes
+        self.cue = cue
+        self.lemma = lemma
+        self.source = source
+        self.speaker = speaker
+        self.via = [] if via is None else via
+        self.time = time
+        self.explicit_via = explicit_via
+        self.has_quote = has_quote
+        self.verbatim = verbatim
 
 
 class _Reader:

@@ -7,6 +7,10 @@ and one of 4n MB, and the time ratio 4n / n of each: about 4 for a linear pass.
     PYTHONPATH=src python benchmarks/bench_extract.py            # n = 1 MB
     PYTHONPATH=src python benchmarks/bench_extract.py --mb 2 --single
 
+The figure is CPU time, the best of ``--repeat`` runs (3 by default). The first line says
+whether the reader runs as pure Python or compiled with mypyc (a wheel built with
+``HATCH_BUILD_HOOK_ENABLE_MYPYC=1``, see docs/extraction.md).
+
 ``--single`` also times the whole collection as one article (one Document of 4n MB);
 ``--texts FOLDER`` also times every ``*.txt`` of a folder of real articles, each one
 Document, next to the naive scan of the same texts.
@@ -25,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sourcetrace._models import Document
-from sourcetrace.extract import RuleBasedExtractor
+from sourcetrace.extract import RuleBasedExtractor, _reader_build
 
 FIRST = ["Ada", "Tomas", "Lena", "Piet", "Ruth", "Jonas", "Ida", "Marta", "Dana", "Kofi", "Nils"]
 LAST = ["Okafor", "Reyes", "Ortiz", "Vandermeer", "Adebayo", "Berg", "Lund", "Quill", "Moss"]
@@ -119,10 +123,10 @@ def naive_scan(text: str) -> int:
     return sum(1 for _ in _NAIVE.finditer(text))
 
 
-def timed(function: Callable[[], object]) -> float:
-    """CPU seconds of the best of two runs: the figure per core, whatever else runs."""
+def timed(function: Callable[[], object], repeat: int = 3) -> float:
+    """CPU seconds of the best of ``repeat`` runs: the figure per core, whatever else runs."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(repeat):
         gc.collect()
         start = time.process_time()
         function()
@@ -135,7 +139,9 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=1.0, help="size n of the small collection")
     parser.add_argument("--single", action="store_true", help="also time one 4n MB article")
     parser.add_argument("--texts", type=Path, help="also time the *.txt articles of a folder")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure, the best kept")
     args = parser.parse_args()
+    print(f"{'reader':>18}: {_reader_build()}")
     extractor = RuleBasedExtractor()
 
     def run_extractor(articles: list[str]) -> int:
@@ -153,7 +159,7 @@ def main() -> None:
         megabytes = sum(len(a.encode("utf-8")) for a in articles) / 1_000_000
         claims = run_extractor(articles)
         for name, run in (("extract", run_extractor), ("naive regex scan", run_naive)):
-            seconds = timed(lambda run=run, articles=articles: run(articles))  # type: ignore[misc]
+            seconds = timed(lambda run=run, articles=articles: run(articles), args.repeat)  # type: ignore[misc]
             results[name].append(seconds)
             print(
                 f"{name:>18}: {megabytes:6.2f} MB in {len(articles):5d} articles, "
@@ -164,7 +170,7 @@ def main() -> None:
         print(f"{name:>18}: time ratio 4n / n = {large / small:.2f} (linear: about 4)")
     if args.single:
         text = "\n".join(make_collection(args.mb * 4))
-        seconds = timed(lambda: extractor.extract(Document(id="one", text=text)))
+        seconds = timed(lambda: extractor.extract(Document(id="one", text=text)), args.repeat)
         megabytes = len(text.encode("utf-8")) / 1_000_000
         print(
             f"{'one article':>18}: {megabytes:6.2f} MB, {seconds:7.3f} s, "
@@ -175,7 +181,7 @@ def main() -> None:
         texts = [path.read_text(encoding="utf-8") for path in paths]
         megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
         for name, run in (("extract", run_extractor), ("naive regex scan", run_naive)):
-            seconds = timed(lambda run=run: run(texts))  # type: ignore[misc]
+            seconds = timed(lambda run=run: run(texts), args.repeat)  # type: ignore[misc]
             print(
                 f"{name:>18}: {megabytes:6.2f} MB in {len(texts):5d} files of {args.texts.name}, "
                 f"{seconds:7.3f} s, {megabytes / seconds:7.2f} MB/s"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sourcetrace import TraceReport, __version__
+from sourcetrace.extract import _rules
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -51,10 +52,12 @@ def test_schema_prints_the_report_schema() -> None:
     assert json.loads(result.stdout) == TraceReport.model_json_schema()
 
 
-def test_version() -> None:
+def test_version_says_how_the_reader_runs() -> None:
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"sourcetrace {__version__}"
+    # the tests run against the source tree, or against a compiled wheel in CI
+    build = "pure Python" if _rules.__file__.endswith(".py") else "compiled with mypyc"
+    assert result.stdout.strip() == f"sourcetrace {__version__} (extraction: {build})"
 
 
 def test_help_lists_the_commands() -> None:

@@ -25,7 +25,7 @@ from ._errors import SourcetraceError
 from ._models import Document, ProvenanceGraph, TraceReport
 from ._tracer import trace as run_trace
 from ._version import __version__
-from .extract import RuleBasedExtractor
+from .extract import RuleBasedExtractor, _reader_build
 from .fetch import ReplayTransport
 from .match import Corpus
 
@@ -44,7 +44,7 @@ EXIT_BAD_INPUT = 2
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"sourcetrace {__version__}")
+        typer.echo(f"sourcetrace {__version__} (extraction: {_reader_build()})")
         raise typer.Exit()
 
 

@@ -20,6 +20,7 @@ from typing import Protocol, runtime_checkable
 
 from .._errors import ConfigError
 from .._models import Agent, Claim, Document
+from . import _rules
 from ._lexicon import ACT_CUES, BELIEF_CUES, LOADED_CUES, NEUTRAL_CUES
 from ._rules import run
 
@@ -161,3 +162,9 @@ def extract_claims(text: str | Document, *, extractor: Extractor | None = None) 
     else:
         document = text
     return extract(document, extractor=extractor).claims
+
+
+def _reader_build() -> str:
+    """How the rule-based reader runs: ``"compiled with mypyc"`` when installed from a
+    wheel built with the mypyc hook (docs/extraction.md, "Speed"), else ``"pure Python"``."""
+    return "pure Python" if _rules.__file__.endswith(".py") else "compiled with mypyc"

@@ -12,21 +12,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ._config import TraceConfig
+from ._trusted import (
+    _assemble,
+    _new_object,
+    _set_dict,
+    _set_extra,
+    _set_fields_set,
+    _set_private,
+)
 from ._version import __version__
 
-_new_object = object.__new__
-# The four slots every pydantic model instance has, set through their own descriptors:
-# what object.__setattr__ does once it has looked the name up, without the look-up.
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-_M = TypeVar("_M", bound=BaseModel)
 _FIELD_ORDER: dict[type, tuple[list[str], set[str]]] = {}
 """Field names of each model class in declaration order, and as a set (copied as the
 fields set of each instance), for ``_Model._trusted``."""
@@ -96,19 +96,6 @@ class _Model(BaseModel):
             # every field, in declaration order: what validation gives, repr included
             values = {name: values[name] for name in order}
         return _assemble(cls, values, fields)
-
-
-def _assemble(cls: type[_M], values: dict[str, Any], fields: set[str]) -> _M:
-    """The instance :meth:`_Model._trusted` builds, from ``values`` that already hold
-    every field of ``cls`` in declaration order and ``fields``, the set of their names
-    (copied for the instance). For the extractor's own loops, which write each model's
-    fields out in that order: no keyword arguments to pack, no order to check."""
-    model = _new_object(cls)
-    _set_dict(model, values)
-    _set_fields_set(model, fields.copy())
-    _set_extra(model, None)
-    _set_private(model, None)
-    return model
 
 
 class Span(_Model):

@@ -30,12 +30,8 @@ import re
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from .._models import (
-    Agent,
-    Claim,
-    Cue,
-    Document,
-    Span,
+from .._models import Agent, Claim, Cue, Document, Span
+from .._trusted import (
     _assemble,
     _new_object,
     _set_dict,

@@ -1550,3 +1550,16 @@ def test_for_saying_after_an_object_is_not_the_subjects_claim() -> None:
 def test_a_middle_initial_keeps_its_full_stop_in_the_agents_name(text: str) -> None:
     (claim,) = extract_claims(text)
     assert claim.speaker.name == "Ana M. Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("U.S. Sen. Tom Reyes said the port would close.", "U.S. Sen."),
+        ("Lt. Gov. Ida Lund told reporters that the ferry would run.", "Lt. Gov."),
+        ("“The water is clean,” said Dr. Ana M. Berg.", "Dr."),
+    ],
+)
+def test_a_title_keeps_its_full_stop_in_the_agents_role(text: str, role: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.speaker.role == role

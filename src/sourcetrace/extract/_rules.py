@@ -39,7 +39,13 @@ from .._trusted import (
     _set_fields_set,
     _set_private,
 )
-from ..text.segment import Quotation, find_quotations, split_paragraphs, split_sentences
+from ..text.segment import (
+    ABBREVIATIONS,
+    Quotation,
+    find_quotations,
+    split_paragraphs,
+    split_sentences,
+)
 from ._agents import AgentDraft, AgentRegistry, MentionInfo, read_mention
 from ._lexicon import (
     ACT_CUES,
@@ -1402,21 +1408,21 @@ class _Reader:
 
 
 def _mention_words(toks: list[_Tok]) -> list[str]:
-    """The words of a mention, an initial with its full stop ("Ana M. Berg", "George W.
-    Bush"): the tokenizer splits the stop off a one-letter word."""
+    """The words of a mention, with the full stop of an initial ("Ana M. Berg"), a title
+    or another abbreviation ("Lt. Gov.", "Dr.", "Quill Marine Co.") and dotted letters
+    ("U.S."): the tokenizer splits the last stop off a word."""
     words: list[str] = []
     for index, tok in enumerate(toks):
         if tok.kind == "w":
             words.append(tok.text)
-        elif (
-            tok.text == "."
-            and index
-            and toks[index - 1].kind == "w"
-            and toks[index - 1].end == tok.start
-            and len(toks[index - 1].text) == 1
-            and toks[index - 1].text.isupper()
-        ):
-            words[-1] += "."
+        elif tok.text == "." and index and toks[index - 1].kind == "w":
+            before = toks[index - 1]
+            if before.end == tok.start and (
+                (len(before.text) == 1 and before.text.isupper())
+                or before.low in ABBREVIATIONS
+                or "." in before.text
+            ):
+                words[-1] += "."
     return words
 
 

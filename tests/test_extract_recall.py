@@ -1563,3 +1563,24 @@ def test_a_middle_initial_keeps_its_full_stop_in_the_agents_name(text: str) -> N
 def test_a_title_keeps_its_full_stop_in_the_agents_role(text: str, role: str) -> None:
     (claim,) = extract_claims(text)
     assert claim.speaker.role == role
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "role"),
+    [
+        ("MAYOR ANA M. BERG", "ANA M. BERG", "MAYOR"),
+        ("SEN. TOM REYES", "TOM REYES", "SEN."),
+        # a label in mixed case speaks when the article names its speaker elsewhere
+        ("Lt. Gov. Ida Lund", "Ida Lund", "Lt. Gov."),
+    ],
+)
+def test_a_transcript_label_may_hold_titles_and_initials(label: str, name: str, role: str) -> None:
+    text = (
+        "Harbor council hears ferry plan\n\n"
+        f"The council met on Friday with {label}. A transcript of the exchange follows.\n\n"
+        "Q: Will the ferry run this winter?\n\n"
+        f"{label}: The ferry will run all winter.\n"
+    )
+    (claim,) = extract_claims(text)
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)
+    assert claim.content[0].text == "The ferry will run all winter."

@@ -641,7 +641,8 @@ class _Reader:
             inner = _tokenize(self.text, quote.inner_start, quote.inner_end, [])
             colon_at = next((k for k, tok in enumerate(inner[:7]) if tok.text == ":"), -1)
             if colon_at < 1 or not all(
-                tok.kind == "w" and tok.text.isupper() for tok in inner[:colon_at]
+                (tok.kind == "w" and tok.text.isupper()) or _stop_of_word(inner, k)
+                for k, tok in enumerate(inner[:colon_at])
             ):
                 return None
             tokens = inner
@@ -650,6 +651,8 @@ class _Reader:
             if tok.text == ":":
                 colon = index
                 break
+            if _stop_of_word(tokens, index):
+                continue  # "SEN. TOM REYES:", "ANA M. BERG:"
             if tok.kind != "w" or not (tok.text[0].isupper() or tok.low in ("the", "a")):
                 return None
         if colon < 1 or colon + 1 >= len(tokens):
@@ -658,8 +661,8 @@ class _Reader:
         cue_tok = None
         if len(label) > 1 and CUE_FORMS.get(label[0].low) in ("say", "add", "write"):
             cue_tok, label = label[0], label[1:]
-        words = [tok.text for tok in label]
-        low = " ".join(tok.low for tok in label)
+        words = _mention_words(label)
+        low = " ".join(word.lower() for word in words)
         if low in _QA_QUESTION_LABELS:
             return _Draft((0, 0), [], [], None, "", None, AgentDraft(-1, "", "", None, None, False))
         para_end = self._paragraph_end(sentence[1])
@@ -1407,6 +1410,17 @@ class _Reader:
         return info, span
 
 
+def _stop_of_word(toks: list[_Tok], index: int) -> bool:
+    """Whether ``toks[index]`` is a full stop written right after a word ("Sen.", "M.")."""
+    tok = toks[index]
+    return (
+        tok.text == "."
+        and index > 0
+        and toks[index - 1].kind == "w"
+        and toks[index - 1].end == tok.start
+    )
+
+
 def _mention_words(toks: list[_Tok]) -> list[str]:
     """The words of a mention, with the full stop of an initial ("Ana M. Berg"), a title
     or another abbreviation ("Lt. Gov.", "Dr.", "Quill Marine Co.") and dotted letters
@@ -1415,9 +1429,9 @@ def _mention_words(toks: list[_Tok]) -> list[str]:
     for index, tok in enumerate(toks):
         if tok.kind == "w":
             words.append(tok.text)
-        elif tok.text == "." and index and toks[index - 1].kind == "w":
+        elif _stop_of_word(toks, index):
             before = toks[index - 1]
-            if before.end == tok.start and (
+            if (
                 (len(before.text) == 1 and before.text.isupper())
                 or before.low in ABBREVIATIONS
                 or "." in before.text

@@ -166,5 +166,6 @@ def extract_claims(text: str | Document, *, extractor: Extractor | None = None) 
 
 def _reader_build() -> str:
     """How the rule-based reader runs: ``"compiled with mypyc"`` when installed from a
-    wheel built with the mypyc hook (docs/extraction.md, "Speed"), else ``"pure Python"``."""
+    wheel built with the mypyc hook (docs/extraction.md, "Compiled with mypyc"), else
+    ``"pure Python"``."""
     return "pure Python" if _rules.__file__.endswith(".py") else "compiled with mypyc"

@@ -1584,3 +1584,20 @@ def test_a_transcript_label_may_hold_titles_and_initials(label: str, name: str, 
     (claim,) = extract_claims(text)
     assert (claim.speaker.name, claim.speaker.role) == (name, role)
     assert claim.content[0].text == "The ferry will run all winter."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "affiliation"),
+    [
+        ("Lawyers for Reyes said he was innocent.", "group", "Reyes"),
+        ("An adviser to Lund told reporters the vote was close.", "anonymous", "Lund"),
+        ("Aides to Mayor Ortiz said on Friday that the budget was final.", "group", "Mayor Ortiz"),
+        ("A spokesman for Harbor Marine said the cranes were safe.", "anonymous", "Harbor Marine"),
+    ],
+)
+def test_people_who_speak_for_a_name_are_not_that_name(
+    text: str, kind: str, affiliation: str
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.speaker.name == claim.source.text  # as written, not the name served
+    assert (claim.speaker.kind, claim.speaker.affiliation) == (kind, affiliation)

@@ -166,6 +166,30 @@ def _is_name_word(words: list[str], index: int) -> bool:
     return low in NAME_PARTICLES and index + 1 < len(words) and _is_capitalised(words[index + 1])
 
 
+_POSTMODIFIER_STARTS: Final = _wordset("for of to at with from familiar close who in")
+
+
+def _served_start(body_low: list[str], name_start: int) -> int:
+    """Where the name starts, with its titles, when it is whom a person noun before it
+    speaks for: "lawyers for Reyes", "an adviser to Mayor Ortiz" (the speaker is the
+    lawyers, the adviser, not Reyes or Ortiz); 0 when it is not."""
+    if not 0 < name_start < len(body_low):
+        return 0
+    preposition = name_start - 1
+    while preposition > 0 and body_low[preposition].rstrip(".") in TITLE_WORDS:
+        preposition -= 1  # "to Mayor Ortiz"
+    if preposition < 1 or body_low[preposition] not in ("for", "to"):
+        return 0
+    head = body_low[preposition - 1]
+    if (
+        head in PERSON_NOUNS
+        or is_person_plural(head)
+        or (head.endswith("s") and head[:-1] in PERSON_NOUNS)
+    ):
+        return preposition + 1
+    return 0
+
+
 def read_mention(words: list[str], text: str) -> MentionInfo:
     """Read the words of a mention ("State Department spokesman Ned Price").
 
@@ -199,12 +223,15 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     name_start = len(body)
     while name_start > 0 and _is_name_word(body, name_start - 1):
         name_start -= 1
+    served = _served_start(body_low, name_start)
+    if served:
+        name_start = len(body)  # a description, affiliated with the name it serves
     has_postmodifier = False
     if name_start == len(body):
         # "a spokesman for the ministry", "people familiar with the talks": the head
         # comes before the preposition
         for index, word in enumerate(body_low):
-            if word in ("for", "of", "at", "with", "from", "familiar", "close", "who", "in") or (
+            if word in _POSTMODIFIER_STARTS or (
                 # "pilots hired by the port": a passive relative after the head
                 index > 0 and word.endswith("ed") and body_low[index + 1 : index + 2] == ["by"]
             ):
@@ -300,7 +327,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             kind=kind,
             name=" ".join(words),
             role=head,
-            affiliation=_affiliation(body[:-1]),
+            affiliation=" ".join(body[served:]) if served else _affiliation(body[:-1]),
             head=head,
             definite=definite,
             indefinite=indefinite,

@@ -1593,6 +1593,8 @@ def test_a_transcript_label_may_hold_titles_and_initials(label: str, name: str, 
         ("An adviser to Lund told reporters the vote was close.", "anonymous", "Lund"),
         ("Aides to Mayor Ortiz said on Friday that the budget was final.", "group", "Mayor Ortiz"),
         ("A spokesman for Harbor Marine said the cranes were safe.", "anonymous", "Harbor Marine"),
+        ("The mayor of Harbor City said the port would open.", "anonymous", "Harbor City"),
+        ("A member of the Harbor Council said the vote was close.", "anonymous", "Harbor Council"),
     ],
 )
 def test_people_who_speak_for_a_name_are_not_that_name(
@@ -1601,3 +1603,8 @@ def test_people_who_speak_for_a_name_are_not_that_name(
     (claim,) = extract_claims(text)
     assert claim.speaker.name == claim.source.text  # as written, not the name served
     assert (claim.speaker.kind, claim.speaker.affiliation) == (kind, affiliation)
+
+
+def test_an_office_before_a_name_keeps_the_name_as_speaker() -> None:
+    (claim,) = extract_claims("Secretary of State Ada Lund said the talks would go on.")
+    assert (claim.speaker.name, claim.speaker.role) == ("Ada Lund", "Secretary of State")

@@ -169,24 +169,28 @@ def _is_name_word(words: list[str], index: int) -> bool:
 _POSTMODIFIER_STARTS: Final = _wordset("for of to at with from familiar close who in")
 
 
-def _served_start(body_low: list[str], name_start: int) -> int:
+def _served_start(body: list[str], body_low: list[str], name_start: int) -> int:
     """Where the name starts, with its titles, when it is whom a person noun before it
-    speaks for: "lawyers for Reyes", "an adviser to Mayor Ortiz" (the speaker is the
-    lawyers, the adviser, not Reyes or Ortiz); 0 when it is not."""
+    speaks for: "lawyers for Reyes", "an adviser to Mayor Ortiz", "the mayor of Harbor
+    City" (the speaker is the lawyers, the adviser, the mayor); 0 when it is not."""
     if not 0 < name_start < len(body_low):
         return 0
     preposition = name_start - 1
-    while preposition > 0 and body_low[preposition].rstrip(".") in TITLE_WORDS:
-        preposition -= 1  # "to Mayor Ortiz"
-    if preposition < 1 or body_low[preposition] not in ("for", "to"):
+    while preposition > 0 and (
+        body_low[preposition].rstrip(".") in TITLE_WORDS or body_low[preposition] == "the"
+    ):
+        preposition -= 1  # "to Mayor Ortiz", "of the Harbor Council"
+    if preposition < 1 or body_low[preposition] not in ("for", "to", "of"):
         return 0
+    if body_low[preposition] == "of" and body[preposition - 1] != body_low[preposition - 1]:
+        return 0  # an office: "Secretary of State Ada Lund" is Ada Lund
     head = body_low[preposition - 1]
     if (
         head in PERSON_NOUNS
         or is_person_plural(head)
         or (head.endswith("s") and head[:-1] in PERSON_NOUNS)
     ):
-        return preposition + 1
+        return preposition + 2 if body_low[preposition + 1] == "the" else preposition + 1
     return 0
 
 
@@ -223,7 +227,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     name_start = len(body)
     while name_start > 0 and _is_name_word(body, name_start - 1):
         name_start -= 1
-    served = _served_start(body_low, name_start)
+    served = _served_start(body, body_low, name_start)
     if served:
         name_start = len(body)  # a description, affiliated with the name it serves
     has_postmodifier = False

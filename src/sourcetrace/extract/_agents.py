@@ -169,12 +169,12 @@ def _is_name_word(words: list[str], index: int) -> bool:
 _POSTMODIFIER_STARTS: Final = _wordset("for of to at with from familiar close who in")
 
 
-def _served_start(body: list[str], body_low: list[str], name_start: int) -> int:
+def _served_start(body: list[str], body_low: list[str], name_start: int, text: str) -> int:
     """Where the name starts, with its titles, when it is whom a person noun before it
     speaks for: "lawyers for Reyes", "an adviser to Mayor Ortiz", "the mayor of Harbor
     City" (the speaker is the lawyers, the adviser, the mayor); 0 when it is not."""
-    if not 0 < name_start < len(body_low):
-        return 0
+    if not 0 < name_start < len(body_low) or "," in text:
+        return 0  # "A spokeswoman for the mayor, Ida Berg,": the name in commas speaks
     preposition = name_start - 1
     while preposition > 0 and (
         body_low[preposition].rstrip(".") in TITLE_WORDS or body_low[preposition] == "the"
@@ -227,7 +227,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     name_start = len(body)
     while name_start > 0 and _is_name_word(body, name_start - 1):
         name_start -= 1
-    served = _served_start(body, body_low, name_start)
+    served = _served_start(body, body_low, name_start, text)
     if served:
         name_start = len(body)  # a description, affiliated with the name it serves
     has_postmodifier = False

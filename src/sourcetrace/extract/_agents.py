@@ -185,13 +185,16 @@ def _served_start(body: list[str], body_low: list[str], name_start: int, text: s
     if body_low[preposition] == "of" and body[preposition - 1] != body_low[preposition - 1]:
         return 0  # an office: "Secretary of State Ada Lund" is Ada Lund
     head = body_low[preposition - 1]
-    if (
-        head in PERSON_NOUNS
-        or is_person_plural(head)
-        or (head.endswith("s") and head[:-1] in PERSON_NOUNS)
-    ):
+    if head in PERSON_NOUNS or _plural_of_people(head):
         return preposition + 2 if body_low[preposition + 1] == "the" else preposition + 1
     return 0
+
+
+def _plural_of_people(head: str) -> bool:
+    """Whether a lower-case head names people in the plural: "officials", "lawyers"."""
+    return is_person_plural(head) or (
+        head.endswith("s") and not head.endswith("ss") and head[:-1] in PERSON_NOUNS
+    )
 
 
 def read_mention(words: list[str], text: str) -> MentionInfo:
@@ -321,9 +324,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             proper=True,
         )
     description = " ".join(body)
-    plural = is_person_plural(head) or (
-        head.endswith("s") and not head.endswith("ss") and head[:-1] in PERSON_NOUNS
-    )
+    plural = _plural_of_people(head)
     if head in PERSON_NOUNS or plural or set(body_low) & _ANONYMOUS_MARKERS:
         kind = "group" if plural else "anonymous"
         return MentionInfo(

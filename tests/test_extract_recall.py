@@ -1608,3 +1608,43 @@ def test_people_who_speak_for_a_name_are_not_that_name(
 def test_an_office_before_a_name_keeps_the_name_as_speaker() -> None:
     (claim,) = extract_claims("Secretary of State Ada Lund said the talks would go on.")
     assert (claim.speaker.name, claim.speaker.role) == ("Ada Lund", "Secretary of State")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Sen. Tom Reyes of Harbor said the port would close.", "Tom Reyes", "Harbor"),
+        (
+            "Ida Lund of Quill Marine told reporters the cranes were safe.",
+            "Ida Lund",
+            "Quill Marine",
+        ),
+        (
+            "A spokesman for Mayor Tom Reyes of Harbor said the port would close.",
+            "A spokesman for Mayor Tom Reyes of Harbor",
+            "Mayor Tom Reyes of Harbor",
+        ),
+    ],
+)
+def test_a_name_then_of_a_place_is_the_person_from_there(
+    text: str, name: str, affiliation: str
+) -> None:
+    (claim,) = extract_claims(text)
+    assert (claim.speaker.name, claim.speaker.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Department of Harbor Affairs said the quay was closed.",
+        "Bank of Harbor said rates would rise.",
+    ],
+)
+def test_a_body_named_with_of_is_no_person(text: str) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.speaker.kind != "person"
+
+
+def test_a_share_before_of_is_no_name() -> None:
+    (claim,) = extract_claims("Half of Harbor Democrats said the race was close.")
+    assert claim.speaker.name != "Half"

@@ -190,16 +190,17 @@ def _served_start(body: list[str], body_low: list[str], name_start: int, text: s
     return 0
 
 
-def _home_start(body: list[str], body_low: list[str], name_start: int) -> int:
-    """Where a place or body starts that follows a person's name and *of*: "Sen. Tom
-    Reyes of Harbor", "Ida Lund of Quill Marine"; 0 when the mention is not so. The name
-    has two words or a title; a body named with *of* is no person: "Department of
-    Justice", "Bank of Harbor" (a mention with "the" is not read so at all)."""
+def _home_person(body: list[str], body_low: list[str], name_start: int) -> int:
+    """Where a person's name starts when a place or body follows it after *of*, the
+    place starting at ``name_start``: "Sen. Tom Reyes of Harbor", "Ida Lund of Quill
+    Marine"; -1 when the mention is not so. The name has two words or a title; a body
+    named with *of* is no person: "Department of Justice", "Bank of Harbor" (a mention
+    with "the" is not read so at all)."""
     if not 2 <= name_start < len(body) or body_low[name_start - 1] != "of":
-        return 0
+        return -1
     before = name_start - 2
-    if not _is_name_word(body, before) or body_low[before] in ORG_NOUNS:
-        return 0
+    if not _is_name_word(body, before):
+        return -1
     first = before
     while first > 0 and _is_name_word(body, first - 1):
         first -= 1
@@ -207,11 +208,11 @@ def _home_start(body: list[str], body_low: list[str], name_start: int) -> int:
         word in ORG_NOUNS or word in OUTLET_WORDS or word in _QUANTITIES or word in _COUNTS
         for word in body_low[first : before + 1]
     ):
-        return 0  # "Half of Harbor voters", "Most of Quill Marine"
+        return -1  # "Bank of Harbor", "Half of Harbor voters", "Most of Quill Marine"
     titled = first > 0 and body_low[first - 1].rstrip(".") in TITLE_WORDS
     if not (titled or before > first) or (first > 0 and body_low[first - 1] == "of"):
-        return 0  # "Federation of Pilots", "University of Harbor School of Law": a body
-    return name_start
+        return -1  # "Federation of Pilots", "University of Harbor School of Law": a body
+    return first
 
 
 _QUANTITIES: Final = _wordset(
@@ -261,25 +262,22 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     while name_start > 0 and _is_name_word(body, name_start - 1):
         name_start -= 1
     served = _served_start(body, body_low, name_start, text)
-    home = 0 if served or definite else _home_start(body, body_low, name_start)
-    if home:
-        # "Sen. Tom Reyes of Harbor": the person before "of", from the place after it
-        person_start = home - 1
-        while person_start > 0 and _is_name_word(body, person_start - 1):
-            person_start -= 1
+    # "Sen. Tom Reyes of Harbor": the person before "of", from the place after it
+    person_start = -1 if served or definite else _home_person(body, body_low, name_start)
+    if person_start >= 0:
         # "a spokesman for Mayor Tom Reyes of Harbor" is the spokesman
         served = _served_start(body, body_low, person_start, text)
     if served:
         name_start = len(body)  # a description, affiliated with the name it serves
-    elif home:
+    elif person_start >= 0:
         role_words = body[:person_start]
         return MentionInfo(
             text=text,
             kind="person",
-            name=" ".join(body[person_start : home - 1]),
+            name=" ".join(body[person_start : name_start - 1]),
             role=" ".join(role_words) or None,
-            affiliation=" ".join(body[home:]),
-            head=body_low[home - 2],
+            affiliation=" ".join(body[name_start:]),
+            head=body_low[name_start - 2],
             definite=definite,
             proper=True,
         )

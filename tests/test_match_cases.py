@@ -106,11 +106,17 @@ def test_labelled_set_overall_accuracy() -> None:
 
 def test_labelled_set_in_long_documents_gives_the_same_verdicts() -> None:
     # Padded past the window threshold, the sources are only prepared around the
-    # quotes' words: the verdicts must not change.
+    # quotes' words: the verdicts must not change, nor the passages found.
     assert len(_padded(documents()[0]).text) > 6_000
     plain = [evidence.verdict for _, evidence in _results()]
     padded = [evidence.verdict for _, evidence in _results(padded=True)]
     assert plain == padded
+    for (case, whole), (_, windowed) in zip(_results(), _results(padded=True), strict=True):
+        if "ellipsis" in case.tags:
+            # Far-apart segments are in two windows: the padded match spans only one.
+            continue
+        passages = [e.passage.text if e.passage else None for e in (whole, windowed)]
+        assert passages[0] == passages[1], case.case_id
 
 
 def test_labelled_set_recall_per_verdict() -> None:

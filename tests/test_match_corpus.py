@@ -367,3 +367,23 @@ def test_key_groups_leave_out_pairs_no_match_needs() -> None:
     cost = {"k0": 10, "k1": 7, "k2": 5, "k3": 4}
     groups = _groups(list(cost), cost, 10.6, 2)
     assert sorted(groups) == [("k0", "k1"), ("k0", "k2"), ("k1", "k2")]
+
+
+def test_long_document_window_reaches_the_whole_passage_from_its_rarest_words() -> None:
+    # Windows are cut around the quote's rarest words, here all at its start; its
+    # last sentences are made of words the document repeats everywhere. The window
+    # must still reach the end of the passage. (A strict threshold keeps the number
+    # of keys a match may lack, and so of keys windows are cut around, small.)
+    quote = (
+        "Kessring tunnel crews found Vellmar cracks under Orsk pillars. "
+        "The board agrees. Pilots agree. Night shifts end. The board meets. Pilots rest."
+    )
+    filler = (
+        "The board agrees, pilots agree, night shifts end, the board meets and pilots rest. " * 60
+    )
+    long = Document(id="brief", text=f"{filler}\n\n{quote}\n\n{filler}")
+    assert len(long.text) > 6_000
+    config = TraceConfig(min_quote_score=95, min_short_quote_score=98)
+    found = locate(quote, Corpus([long]), config=config)[0]
+    assert found.passage is not None
+    assert (found.relation, found.passage.text) == ("verbatim", quote.rstrip("."))

@@ -119,6 +119,9 @@ class AnchorSet:
     """How many keys the list has, repeats included."""
     reach: int = 0
     """Keys a passage may have that the list has not (added words, wildcards)."""
+    extent: int = 0
+    """Characters from one of its keys within which a whole passage lies; 0 when
+    unbounded (windows then reach the list's length and a few hundred characters)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class _Plan:
     groups: tuple[tuple[str, ...], ...] = ()
     """Sets of ``need`` selected keys of which a match holds one (see :func:`_groups`);
     empty when every set of ``need`` keys must be asked for."""
+    extent: int = 0
+    """See :attr:`AnchorSet.extent`."""
 
     def expression(self) -> str:
         """The FTS5 query of the documents that may hold a match."""
@@ -232,6 +237,7 @@ def _plan(anchor: AnchorSet, counts: dict[str, int], want: int = 2) -> _Plan:
         select,
         _distances(anchor, select, left, partial),
         groups,
+        anchor.extent,
     )
 
 

@@ -113,9 +113,10 @@ def windows(document: Document, plans: Iterable[Any]) -> list[tuple[int, int]] |
     For each plan (keys of one word list, rarest first, and how many a match may lack),
     the ``may_miss + 1`` keys that occur least often in this document are looked up:
     a match holds at least one of them. Around each occurrence, a stretch reaches as
-    far either side as the word list is long (plus slack) and is widened to the
-    sentences it cuts. ``None`` when case folding changes the text's length, so that
-    offsets would not carry over (the caller then prepares the whole document).
+    far either side as a passage can (the plan's ``extent``; else the word list's
+    length plus slack) and is widened to the sentences it cuts. ``None`` when case
+    folding changes the text's length, so that offsets would not carry over (the
+    caller then prepares the whole document).
     """
     text = document.text
     folded = unicodedata.normalize("NFKC", text).casefold()
@@ -123,7 +124,7 @@ def windows(document: Document, plans: Iterable[Any]) -> list[tuple[int, int]] |
         return None
     spans: list[tuple[int, int]] = []
     for plan in plans:
-        reach = plan.chars + _WINDOW_SLACK
+        reach = plan.extent or plan.chars + _WINDOW_SLACK
         if plan.partial:
             keys = list(plan.keys[:2])
         else:

@@ -39,6 +39,13 @@ _BUDGET_MARGIN = 2
 _BUDGET_FACTOR = 1.5
 # Keys a bracketed insertion may stand for.
 _WILDCARD_KEYS = 6
+# Characters a bracketed insertion may stand for, when bounding a passage's length.
+_WILDCARD_CHARS = 100
+# A passage's original text is longer than its normalised words by the punctuation
+# and blanked speaker labels normalisation drops, and snapping to word boundaries may
+# take in a word more: room for both when bounding how far a passage reaches.
+_EXTENT_SHARE = 1.2
+_EXTENT_MARGIN = 60
 # A window of a long document is aligned only if a quick partial_ratio on crudely
 # folded text comes within this of the threshold (room for the spelling variants the
 # quick folding misses). Partial matches (truncated quotes) scoring lower in long
@@ -77,15 +84,24 @@ class Query:
         if self.error is not None:
             return []
         sets: list[AnchorSet] = []
+        # Elided and interrupted quotes are aligned segment by segment within one
+        # window, and a mixed claim's surroundings count: only a single quote gets
+        # windows cut to the longest passage that can match it.
+        single = self.kind == "direct" and len(self.segments) == 1
         for segment in self.segments:
             threshold = config.quote_threshold(len(segment.text))
             anchor = _anchor_set(segment.words, threshold, segment.original)
+            extent = 0
+            if single:
+                extent = passage_extent(len(segment.original), threshold)
+                extent += _WILDCARD_CHARS * len(segment.wildcards)
             sets.append(
                 replace(
                     anchor,
                     text=" ".join(quick_fold(segment.original).split()),
                     min_score=max(0.0, threshold - _WINDOW_SCORE_MARGIN),
                     reach=_WILDCARD_KEYS * len(segment.wildcards),
+                    extent=extent,
                 )
             )
         if self.content is not None and self.kind == "indirect":
@@ -102,6 +118,24 @@ class Query:
         if self.content is not None:
             lists.append(self.content.items)
         return lists
+
+
+def passage_extent(chars: int, threshold: float) -> int:
+    """How far from any of its characters a passage matching a quote of ``chars``
+    characters at ``threshold`` can reach.
+
+    ``fuzz.ratio`` scores a passage of m characters against a quote of n at most
+    100 * (1 - |m - n| / (m + n)), so at a threshold t a passage is at most
+    n * (2 - t/100) / (t/100) long: half as long again as the quote at 80, a sixth
+    at 92. Room is added for what normalisation drops from the original text.
+
+    Examples:
+        >>> passage_extent(100, 80.0)
+        240
+    """
+    share = max(threshold, 1.0) / 100
+    longest = chars * (2 - share) / share
+    return math.ceil(_EXTENT_SHARE * longest) + _EXTENT_MARGIN
 
 
 def _plain_keys(words: Words, indices: Iterable[int]) -> dict[str, int]:

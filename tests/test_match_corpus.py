@@ -55,6 +55,21 @@ def test_corpus_replacing_a_document_forgets_the_old_text(tmp_path: Path, on_dis
 
 
 @pytest.mark.parametrize("on_disk", [False, True])
+def test_corpus_get_many_reads_documents_in_the_order_asked(tmp_path: Path, on_disk: bool) -> None:
+    corpus = Corpus(tmp_path / "c.db") if on_disk else Corpus()
+    for number in range(150):
+        corpus.add(Document(id=f"pier-{number}", text=f"Pier {number} reopens on Monday."))
+    # More than one batch of a file, out of order, with a repeat.
+    wanted = [f"pier-{number}" for number in (149, 3, 77, 3, *range(100, 0, -1))]
+    read = list(corpus.get_many(wanted))
+    assert [document.id for document in read] == wanted
+    assert read[0] == corpus.get("pier-149")
+    assert list(corpus.get_many([])) == []
+    with pytest.raises(KeyError, match="pier-999"):
+        list(corpus.get_many(["pier-1", "pier-999"]))
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
 def test_corpus_candidates_skip_documents_without_the_quotes_words(
     tmp_path: Path, on_disk: bool
 ) -> None:

@@ -1233,6 +1233,50 @@ def test_a_role_then_a_name_in_commas_names_the_speaker(text: str, role: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        (
+            "The mayor of Harbor City, Ida Lund, said the ferry would stay.",
+            "Ida Lund",
+            "mayor of Harbor City",
+            "Harbor City",
+        ),
+        (
+            "A spokesman for the Harbor Council, Tom Reyes, said the ferry would stay.",
+            "Tom Reyes",
+            "spokesman for the Harbor Council",
+            "Harbor Council",
+        ),
+        (
+            "The harbor master, Tom Reyes, said the ferry would stay.",
+            "Tom Reyes",
+            "harbor master",
+            None,
+        ),
+        (
+            "When the port's director, Ana M. Berg, said the ferry would stay, pilots cheered.",
+            "Ana M. Berg",
+            "port's director",
+            None,
+        ),
+        (
+            "Secretary of State, Ada Lund, said the ferry would stay.",
+            "Ada Lund",
+            "Secretary of State",
+            None,
+        ),
+    ],
+)
+def test_a_role_held_for_a_name_then_a_name_in_commas_names_the_speaker(
+    text: str, name: str, role: str, affiliation: str | None
+) -> None:
+    (claim,) = extract_claims(text)
+    speaker = claim.speaker
+    assert (speaker.name, speaker.role, speaker.affiliation) == (name, role, affiliation)
+    assert speaker.kind == "person"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The spokeswoman, who asked not to be named, said the ferry would stay.",

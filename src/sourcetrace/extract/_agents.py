@@ -57,6 +57,10 @@ _DETERMINERS: Final = _wordset(
     """the a an another one two three several some many most few his her their its our
     this that these those any other numerous multiple"""
 )
+# Words a mention read from a sentence's start may carry before its role.
+_CLAUSE_LEADERS: Final = _wordset(
+    "when while after before as because since if although though once until unless whereas"
+)
 _INDEFINITE: Final = _wordset(
     """a an another one two three several some many most few any numerous multiple"""
 )
@@ -261,6 +265,10 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     name_start = len(body)
     while name_start > 0 and _is_name_word(body, name_start - 1):
         name_start -= 1
+    named_after_comma = _name_after_comma(body, text)
+    if named_after_comma:
+        # "The mayor of Harbor City, Ida Lund": the name is what follows the comma
+        name_start = len(body) - named_after_comma
     served = _served_start(body, body_low, name_start, text)
     # "Sen. Tom Reyes of Harbor": the person before "of", from the place after it
     person_start = -1 if served or definite else _home_person(body, body_low, name_start)
@@ -300,6 +308,12 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
     head = body_head.rstrip(".").removesuffix("'s").removesuffix("’s")
     name_words = body[name_start:]
     role_words = body[:name_start]
+    if named_after_comma:
+        # "When the F.B.I. director, James B. Comey, said": the role is "F.B.I. director"
+        while role_words and (
+            role_words[0].lower() in _CLAUSE_LEADERS or role_words[0].lower() in _DETERMINERS
+        ):
+            role_words = role_words[1:]
     if (
         name_words
         and len(role_words) >= 2
@@ -366,7 +380,7 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
             kind="person",
             name=name,
             role=role,
-            affiliation=_affiliation(role_words),
+            affiliation=_affiliation(role_words) or _served_body(role_words),
             head=head,
             definite=definite,
             proper=True,
@@ -414,6 +428,45 @@ def _read_mention(written: tuple[str, ...], text: str) -> MentionInfo:
 
 
 _COUNTS: Final = _wordset("one two three four five six seven eight nine ten")
+
+
+def _name_after_comma(body: list[str], text: str) -> int:
+    """How many words end the mention after its last comma when they are a name that
+    a role before them describes ("The mayor of Harbor City, Ida Lund"); 0 if not."""
+    if "," not in text:
+        return 0
+    tail = text.rsplit(",", 1)[1].split()
+    count = len(tail)
+    if not 2 <= count < len(body) or body[-count:] != tail:
+        return 0
+    if not all(_is_name_word(body, index) for index in range(len(body) - count, len(body))):
+        return 0
+    return count
+
+
+def _served_body(role_words: list[str]) -> str | None:
+    """ "Harbor City" of "mayor of Harbor City", "Harbor Marine" of "spokesman for the
+    Harbor Marine": the body a role is held for, when it is capitalised."""
+    low = [word.lower() for word in role_words]
+    for index in range(1, len(low) - 1):
+        if (
+            low[index] in ("of", "for", "to")
+            and (low[index - 1] in PERSON_NOUNS or low[index - 1].rstrip(".") in TITLE_WORDS)
+            # a capitalised office names no body: "Secretary of State"
+            and not _is_capitalised(role_words[index - 1])
+        ):
+            rest = role_words[index + 1 :]
+            if rest and rest[0].lower() == "the":
+                rest = rest[1:]
+            if (
+                rest
+                and all(_is_capitalised(word) for word in rest)
+                # "spokesman for House Speaker": an office, not a body
+                and rest[-1].lower().rstrip(".") not in TITLE_WORDS
+            ):
+                return " ".join(rest)
+            return None
+    return None
 
 
 def _affiliation(role_words: list[str]) -> str | None:

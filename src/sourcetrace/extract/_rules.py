@@ -2600,15 +2600,33 @@ def _appositive_subject(toks: list[_Tok], comma: int) -> _Subject | None:
             toks[seg_start].kind != "w" or toks[seg_start].low in _LEADING_JUNK
         ):
             seg_start += 1
-        if 0 < at - seg_start <= 7 and _is_name(toks, seg_start, at):
+        if 0 < at - seg_start <= 7 and (
+            _is_name(toks, seg_start, at)
+            # "The harbor master, Tom Reyes,": an office, then who holds it
+            or (toks[at - 1].low in TITLE_WORDS and _plain_name(toks, at + 1, comma))
+        ):
             best = (seg_start, at)
     if best is None:
         return _described_name(toks, commas, region_start, comma)
-    if toks[best[1] - 1].text.islower() and _plain_name(toks, best[1] + 1, comma):
-        # "The mayor's spokeswoman, Ida Berg, said": the role, then the name of the
-        # person who holds it; read together, as "spokeswoman Ida Berg"
+    if (toks[best[1] - 1].text.islower() or _served_role(toks, best[0], best[1])) and _plain_name(
+        toks, best[1] + 1, comma
+    ):
+        # "The mayor's spokeswoman, Ida Berg, said", "The mayor of Harbor City, Ida
+        # Lund, said": the role, then the name of the person who holds it; read
+        # together, as "spokeswoman Ida Berg"
         return _Subject(best[0], comma, comma)
     return _Subject(best[0], best[1], comma)
+
+
+def _served_role(toks: list[_Tok], start: int, end: int) -> bool:
+    """Whether words are a role held for a name: "the mayor of Harbor City", "a
+    spokesman for Harbor Marine", "Secretary of State" (a person noun or an office,
+    then *of*, *for* or *to*)."""
+    return any(
+        toks[k].low in ("of", "for", "to")
+        and (toks[k - 1].low in PERSON_NOUNS or toks[k - 1].low in TITLE_WORDS)
+        for k in range(start + 1, end - 1)
+    )
 
 
 def _title_in_an_aside(toks: list[_Tok], k: int) -> bool:

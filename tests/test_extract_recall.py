@@ -1277,6 +1277,27 @@ def test_a_role_held_for_a_name_then_a_name_in_commas_names_the_speaker(
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "affiliation"),
+    [
+        ("Aides to Ortiz say the ferry will run.", "Aides to Ortiz", "Ortiz"),
+        ("Two advisers to the mayor say the ferry will run.", "Two advisers to the mayor", None),
+        ("Officials close to Ortiz say the ferry will run.", "Officials close to Ortiz", "Ortiz"),
+    ],
+)
+def test_people_serving_someone_say_and_are_the_speakers(
+    text: str, source: str, affiliation: str | None
+) -> None:
+    (claim,) = extract_claims(text)
+    assert claim.source is not None and claim.source.text == source
+    assert (claim.speaker.kind, claim.speaker.affiliation) == ("group", affiliation)
+
+
+def test_people_serving_someone_deep_in_a_clause_are_no_subject() -> None:
+    text = "The foundation pushed aides to Mayor Ortiz to help find a pier."
+    assert [claim.cue.span.text for claim in _acts(text)] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The spokeswoman, who asked not to be named, said the ferry would stay.",

@@ -176,7 +176,8 @@ _POSTMODIFIER_STARTS: Final = _wordset("for of to at with from familiar close wh
 def _served_start(body: list[str], body_low: list[str], name_start: int, text: str) -> int:
     """Where the name starts, with its titles, when it is whom a person noun before it
     speaks for: "lawyers for Reyes", "an adviser to Mayor Ortiz", "the mayor of Harbor
-    City" (the speaker is the lawyers, the adviser, the mayor); 0 when it is not."""
+    City", "officials close to Ortiz" (the speaker is the lawyers, the adviser, the
+    mayor, the officials); 0 when it is not."""
     if not 0 < name_start < len(body_low) or "," in text:
         return 0  # "A spokeswoman for the mayor, Ida Berg,": the name in commas speaks
     preposition = name_start - 1
@@ -189,6 +190,8 @@ def _served_start(body: list[str], body_low: list[str], name_start: int, text: s
     if body_low[preposition] == "of" and body[preposition - 1] != body_low[preposition - 1]:
         return 0  # an office: "Secretary of State Ada Lund" is Ada Lund
     head = body_low[preposition - 1]
+    if head == "close" and preposition >= 2 and body_low[preposition] == "to":
+        head = body_low[preposition - 2]  # "officials close to Ortiz"
     if head in PERSON_NOUNS or _plural_of_people(head):
         return preposition + 2 if body_low[preposition + 1] == "the" else preposition + 1
     return 0

@@ -1857,7 +1857,17 @@ def _plural_subject(toks: list[_Tok], i: int) -> bool:
         subject = _Subject(*subject.ref, subject.ref[1])  # "pilots who say": "pilots"
     head = subject.end - 1
     for k in range(subject.start + 1, subject.end - 1):
-        if toks[k].low in _HEAD_ENDERS or _participle_after_people(toks, k):
+        if (
+            toks[k].low in _HEAD_ENDERS
+            or _participle_after_people(toks, k)
+            # "Aides to Ortiz say", "Two advisers to the mayor say": people who serve
+            # someone, at the start of the subject
+            or (
+                toks[k].low == "to"
+                and is_person_plural(toks[k - 1].low)
+                and k - 1 - subject.start <= 1
+            )
+        ):
             head = k - 1
             break
     if any(toks[k].low == "and" for k in range(subject.start, subject.end)) and (

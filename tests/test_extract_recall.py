@@ -1276,6 +1276,15 @@ def test_a_role_held_for_a_name_then_a_name_in_commas_names_the_speaker(
     assert speaker.kind == "person"
 
 
+def test_a_quotation_opened_with_a_closing_mark_is_a_direct_claim() -> None:
+    text = "”We will keep the pier open all winter,” Lund said. “It is safe,” Reyes added."
+    claims = extract_claims(text)
+    assert [(c.kind, c.speaker.name, [q.text for q in c.quotes]) for c in claims] == [
+        ("direct", "Lund", ["We will keep the pier open all winter"]),
+        ("direct", "Reyes", ["It is safe"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "source", "affiliation"),
     [

@@ -58,6 +58,11 @@ def test_segment_sentence_ends_with_the_quotation_that_ends_it() -> None:
         ("Er sagte „wir bleiben“ gestern.", ["wir bleiben"]),
         ("Outer “a “nested” b” end.", ["a “nested” b"]),
         ("A stray close” is ignored “but this counts”.", ["but this counts"]),
+        # a closing mark typed where a quotation opens, at a paragraph's start or after
+        # a space or a colon, opens it
+        ("”We stay,” Lund said.", ["We stay,"]),
+        ("Lund said: ”We stay.” Then she left.", ["We stay."]),
+        ("The word ”safe” was used, and “safe” again.", ["safe", "safe"]),
     ],
 )
 def test_segment_quotations_of_every_style(text: str, inner: list[str]) -> None:

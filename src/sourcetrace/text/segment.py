@@ -214,6 +214,11 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue  # other curly marks are nested in the straight quotation
         if char == "“" and depth and opener == "„":
             closes = True
+        elif char == "”" and depth == 0 and _straight_opens(text, position, 1, start, stop):
+            # ”We stay,” Lund said: a closing mark typed where the quotation opens
+            opened_at, opener = position, char
+            depth = 1
+            continue
         elif char in OPEN_QUOTES:
             if depth == 0:
                 opened_at, opener = position, char

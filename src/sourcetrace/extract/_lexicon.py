@@ -399,6 +399,8 @@ TITLE_WORDS = _wordset(
     alderman commissioner master inspector superintendent sheriff marshal chairperson
     treasurer clerk registrar auditor comptroller provost dean rector principal"""
 )
+# What can head a description of a person: a person noun or an office.
+ROLE_WORDS = PERSON_NOUNS | TITLE_WORDS
 PRONOUNS = {
     "he": "person",
     "she": "person",

@@ -58,6 +58,7 @@ from ._lexicon import (
     OUTLET_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    ROLE_WORDS,
     TITLE_WORDS,
     _wordset,
     is_person_plural,
@@ -1604,11 +1605,7 @@ def _name_before_colon(toks: list[_Tok], colon: int) -> tuple[int, int, int] | N
     if toks[k].text == "." or toks[name_end - 1].low.endswith(("'s", "’s")):
         return None
     start = k
-    while (
-        start > 0
-        and toks[start - 1].kind == "w"
-        and (toks[start - 1].low in PERSON_NOUNS or toks[start - 1].low in TITLE_WORDS)
-    ):
+    while start > 0 and toks[start - 1].kind == "w" and toks[start - 1].low in ROLE_WORDS:
         start -= 1
     if start < k:
         while start > 0 and toks[start - 1].kind == "w" and toks[start - 1].text[0].isupper():
@@ -2633,8 +2630,7 @@ def _served_role(toks: list[_Tok], start: int, end: int) -> bool:
     spokesman for Harbor Marine", "Secretary of State" (a person noun or an office,
     then *of*, *for* or *to*)."""
     return any(
-        toks[k].low in ("of", "for", "to")
-        and (toks[k - 1].low in PERSON_NOUNS or toks[k - 1].low in TITLE_WORDS)
+        toks[k].low in ("of", "for", "to") and toks[k - 1].low in ROLE_WORDS
         for k in range(start + 1, end - 1)
     )
 
@@ -3134,7 +3130,7 @@ def _according_appositive(toks: list[_Tok], end: int, content_before: bool) -> i
     opener = toks[end + 1]
     if opener.kind != "w" or not (
         opener.low in ("a", "an", "who", "which")
-        or (opener.text.islower() and (opener.low in PERSON_NOUNS or opener.low in TITLE_WORDS))
+        or (opener.text.islower() and opener.low in ROLE_WORDS)
     ):
         return end
     if opener.low not in ("a", "an", "who", "which") and end + 2 < len(toks):

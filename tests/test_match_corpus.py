@@ -14,7 +14,7 @@ from data.match_fixtures import BRIEFING, VELL, briefing, wire
 from sourcetrace._config import TraceConfig
 from sourcetrace._errors import InputError
 from sourcetrace._models import Document
-from sourcetrace.match import Corpus, locate
+from sourcetrace.match import Corpus, _corpus, locate
 from sourcetrace.match._corpus import _groups, _removable
 from sourcetrace.match._index import _QUICK_FOLD, quick_fold
 from sourcetrace.match._match import build_query
@@ -67,6 +67,28 @@ def test_corpus_get_many_reads_documents_in_the_order_asked(tmp_path: Path, on_d
     assert list(corpus.get_many([])) == []
     with pytest.raises(KeyError, match="pier-999"):
         list(corpus.get_many(["pier-1", "pier-999"]))
+
+
+def test_corpus_file_does_not_read_a_prepared_document_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = Corpus(tmp_path / "c.db")
+    for number in range(3):
+        corpus.add(Document(id=f"pier-{number}", text=f"Pier {number} reopens on Monday."))
+    read: list[str] = []
+    original = _corpus._document_from_json
+
+    def counting(stored: str) -> Document:
+        document = original(stored)
+        read.append(document.id)
+        return document
+
+    monkeypatch.setattr(_corpus, "_document_from_json", counting)
+    first = locate("Pier 1 reopens on Monday", corpus)
+    assert sorted(read) == ["pier-0", "pier-1", "pier-2"]  # each candidate, once
+    # A second claim on the same documents aligns the prepared entries kept in memory.
+    assert locate("Pier 1 reopens on Monday", corpus) == first
+    assert len(read) == 3
 
 
 @pytest.mark.parametrize("on_disk", [False, True])

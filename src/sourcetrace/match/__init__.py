@@ -48,8 +48,8 @@ def _run(query: Query, corpus: Corpus, config: TraceConfig) -> list[Evidence]:
     queries = query.word_lists()
     if query.error is None:
         anchors = query.anchors(config)
-        for document in corpus.get_many(corpus.candidates(anchors)):
-            for entry in corpus.entries(document.id, queries, anchors, document):
+        for document_id, document in corpus._to_align(corpus.candidates(anchors)):
+            for entry in corpus.entries(document_id, queries, anchors, document):
                 found, seen = match_entry(query, entry, config)
                 best_seen = max(best_seen, seen)
                 for item in found:

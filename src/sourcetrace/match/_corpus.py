@@ -560,6 +560,14 @@ class Corpus:
                     raise KeyError(document_id)
                 yield _document_from_json(stored[document_id])
 
+    def _to_align(self, document_ids: list[str]) -> Iterator[tuple[str, Document | None]]:
+        """Each id with its document, read in batches; ``None`` for a document whose
+        prepared entry is cached, which alignment does not read again."""
+        cached = {document_id for document_id in document_ids if document_id in self._entries}
+        read = self.get_many(i for i in document_ids if i not in cached)
+        for document_id in document_ids:
+            yield document_id, None if document_id in cached else next(read)
+
     def __contains__(self, document_id: object) -> bool:
         if self._db is None:
             return document_id in self._documents
